@@ -1,0 +1,118 @@
+"""Start-up time of ca-summit against the least its stack can do, as ratios measured in one run.
+
+The floor is a minimal Typer app with two commands, one of which reads a one-key YAML document with
+PyYAML into a one-field Pydantic model and prints it as JSON (or, for the table floor, through a
+Rich table). Each ca-summit command and its floor run alternately, as fresh processes, so that both
+see the same machine; the report gives the medians and their ratio. Budget: ratio ≤ 1.25.
+
+    python benchmarks/startup.py                 # report
+    python benchmarks/startup.py --runs 41       # more runs, steadier medians
+    python benchmarks/startup.py --check         # exit 1 when a ratio is over budget
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BUDGET = 1.25
+
+FLOOR_APP = """
+import typer
+import yaml
+from pydantic import BaseModel
+
+app = typer.Typer()
+
+
+class Doc(BaseModel):
+    name: str
+
+
+@app.command()
+def show(path: str, table: bool = False) -> None:
+    with open(path, encoding="utf-8") as stream:
+        doc = Doc.model_validate(yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    if table:
+        from rich.console import Console
+        from rich.table import Table
+
+        grid = Table("name")
+        grid.add_row(doc.name)
+        Console().print(grid)
+    else:
+        print(doc.model_dump_json())
+
+
+@app.command()
+def other() -> None:
+    print("other")
+
+
+app()
+"""
+
+CASES = (
+    ("areas --json", ["areas", "--json"], ["show", "{doc}"]),
+    ("trade --project 15e9 --json", ["trade", "--project", "15e9", "--json"], ["show", "{doc}"]),
+    ("areas (table)", ["areas"], ["show", "{doc}", "--table"]),
+)
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def measure(runs: int) -> list[tuple[str, float, float]]:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "floor_app.py").write_text(FLOOR_APP, encoding="utf-8")
+        doc = Path(folder) / "doc.yaml"
+        doc.write_text("name: Central Asia\n", encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": folder, "COLUMNS": "100", "NO_COLOR": "1"}
+        results = []
+        for name, ours_args, floor_args in CASES:
+            ours = [sys.executable, "-m", "ca_summit", *ours_args]
+            floor = [sys.executable, "-m", "floor_app", *(a.format(doc=doc) for a in floor_args)]
+            _time(ours, env), _time(floor, env)  # warm the caches
+            ours_times, floor_times = [], []
+            for _ in range(runs):
+                ours_times.append(_time(ours, env))
+                floor_times.append(_time(floor, env))
+            results.append((name, statistics.median(ours_times), statistics.median(floor_times)))
+        return results
+
+
+def report(results: list[tuple[str, float, float]], runs: int) -> str:
+    lines = [
+        "| command | ca-summit (median ms) | floor (median ms) | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, ours, floor in results:
+        flag = "" if ours / floor <= BUDGET else " (over budget)"
+        lines.append(f"| `{name}` | {ours * 1000:.0f} | {floor * 1000:.0f} | {ours / floor:.2f}{flag} |")
+    lines.append("")
+    lines.append(f"{runs} alternating runs each, Python {sys.version.split()[0]}; budget ≤ {BUDGET}.")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--check", action="store_true", help="exit 1 when over budget")
+    args = parser.parse_args()
+    results = measure(args.runs)
+    print(report(results, args.runs))
+    over = [name for name, ours, floor in results if ours / floor > BUDGET]
+    return 1 if args.check and over else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from ca_summit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,475 @@
+"""Typer wiring only: options, help, and the one error boundary (`main`)."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, get_args
+
+import typer
+
+from . import __version__
+from .display import Lang
+from .errors import SummitError
+from .output import Format, StdoutClosed, render
+from .parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
+
+if TYPE_CHECKING:
+    from .models import Summit
+
+app = typer.Typer(
+    name="ca-summit",
+    help=(
+        "Explore the facts and figures of the fifth Consultative Meeting of the Heads of State of "
+        "Central Asia (14 September 2023), each traceable to its source.\n\n"
+        "Example: ca-summit areas"
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    invoke_without_command=True,
+)
+
+
+class Language(StrEnum):
+    en = "en"
+    fr = "fr"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data: Path | None
+    lang: Lang
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ca-summit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="CA_SUMMIT_DATA",
+            metavar="PATH",
+            help="A summit data file to read instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Language,
+        typer.Option(
+            "--lang", envvar="CA_SUMMIT_LANG", case_sensitive=False, help="Language of labels and text."
+        ),
+    ] = Language.en,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(data=data if data and str(data) else None, lang=lang.value)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        show_default=False,
+        help="A summit data file to read instead of the bundled one (also CA_SUMMIT_DATA).",
+    ),
+]
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        case_sensitive=False,
+        show_default=False,
+        help="Language of labels and text: en (default) or fr (also CA_SUMMIT_LANG).",
+    ),
+]
+
+
+def _settings(ctx: typer.Context, data: Path | None = None, lang: Language | None = None) -> Settings:
+    """The global options, where a command's own --data or --lang wins over the root's."""
+    settings = ctx.find_root().obj
+    assert isinstance(settings, Settings)
+    return Settings(
+        data=data if data is not None else settings.data,
+        lang=lang.value if lang is not None else settings.lang,
+    )
+
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="Output format: table (default), json, csv or markdown.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+
+
+def _format(fmt: Format | None, json_: bool) -> Format:
+    if json_ and fmt not in (None, Format.json):
+        raise typer.BadParameter(f"--json conflicts with --format {fmt.value}", param_hint="--json")
+    return Format.json if json_ else (fmt or Format.table)
+
+
+def _load(settings: Settings) -> Summit:
+    from .loader import load_summit
+
+    return load_summit(settings.data)
+
+
+def _usage(parse: object) -> object:
+    """A Typer parser that turns the parse function's ValueError into a usage error."""
+
+    def parser(text: str) -> float:
+        try:
+            return parse(text)  # type: ignore[operator, no-any-return]
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+    return parser
+
+
+@app.command()
+def areas(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """The six areas of cooperation: what was said or proposed, by whom, and what is new.
+
+    Example: ca-summit areas --json | jq '.[].title'
+    """
+    from . import queries
+
+    settings = _settings(ctx, data, lang)
+    render(queries.areas(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+
+
+@app.command()
+def trade(
+    ctx: typer.Context,
+    project: Annotated[
+        float | None,
+        typer.Option(
+            "--project",
+            "-p",
+            metavar="AMOUNT",
+            parser=_usage(parse_amount),
+            help=f"Project the trade to a target: {AMOUNT_HELP}.",
+            show_default=False,
+        ),
+    ] = None,
+    rate: Annotated[
+        float | None,
+        typer.Option(
+            "--rate",
+            "-r",
+            metavar="RATE",
+            parser=_usage(parse_rate),
+            help=f"Grow at this rate instead of the implied one: {RATE_HELP}.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        int | None,
+        typer.Option(
+            "--by",
+            metavar="YEAR",
+            min=1,
+            max=9999,
+            show_default=False,
+            help="Also give the yearly rate that reaches the target by this year.",
+        ),
+    ] = None,
+    base_year: Annotated[
+        int | None,
+        typer.Option(
+            "--base-year",
+            metavar="YEAR",
+            min=1,
+            max=9999,
+            show_default=False,
+            help="The year the current figure refers to (default: the data's assumption).",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Intra-regional trade: the figures, what they imply, and projections to a target.
+
+    Example: ca-summit trade --project 15e9 --by 2030
+    """
+    from . import queries
+
+    settings = _settings(ctx, data, lang)
+    view = queries.trade(
+        _load(settings), settings.lang, target=project, rate=rate, by_year=by, base_year=base_year
+    )
+    render(view, _format(fmt, json_), settings.lang)
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """The meeting at a glance: date, participants, speaker, headline figures, areas.
+
+    Example: ca-summit summary --lang fr
+    """
+    from . import queries
+
+    settings = _settings(ctx, data, lang)
+    render(queries.summary(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+
+
+def _kind(value: str | None) -> str | None:
+    from .views import FactKind
+
+    kinds = get_args(FactKind)
+    if value is not None and value not in kinds:
+        raise typer.BadParameter(f"{value!r} is not a kind; choose from {', '.join(kinds)}")
+    return value
+
+
+@app.command()
+def facts(
+    ctx: typer.Context,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area", metavar="ID", show_default=False, help="Only the facts of this area (see 'areas')."
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            callback=_kind,
+            show_default=False,
+            help="Only facts of this kind: figure, statement, proposal, quote, area, participant, ...",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Every fact with its verbatim citation.
+
+    Example: ca-summit facts --area information-space
+    """
+    from . import queries
+
+    settings = _settings(ctx, data, lang)
+    render(
+        queries.facts(_load(settings), settings.lang, area=area, kind=kind),
+        _format(fmt, json_),
+        settings.lang,
+    )
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """The direct quotes: speaker, the French words as printed, an English rendering.
+
+    Example: ca-summit quotes
+    """
+    from . import queries
+
+    settings = _settings(ctx, data, lang)
+    render(queries.quotes(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+
+
+@app.command()
+def countries(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """The five participants: ISO code, names in both languages, what the article says of each.
+
+    Example: ca-summit countries --json | jq '.[] | {code, n: (.said | length)}'
+    """
+    from . import queries
+
+    settings = _settings(ctx, data, lang)
+    render(queries.countries(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to find; case and accents are ignored.")],
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Find text across areas, facts and quotes, in both languages.
+
+    Example: ca-summit search tokaiev
+    """
+    from . import queries
+
+    settings = _settings(ctx, data, lang)
+    render(queries.search(_load(settings), settings.lang, text), _format(fmt, json_), settings.lang)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="The file to check (default: --data, or the bundled file).", show_default=False),
+    ] = None,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Check a data file and list every problem as path:line:col: field: message.
+
+    Exit code 0 when the file is valid, 1 otherwise.
+
+    Example: ca-summit validate my_summit.yaml
+    """
+    from .loader import bundled_path, check, read_text
+    from .views import ProblemView, ValidationView
+
+    settings = _settings(ctx, data, lang)
+    target = path or settings.data or bundled_path()
+    _, problems = check(read_text(target), str(target))
+    view = ValidationView(
+        file=str(target),
+        valid=not problems,
+        problems=[
+            ProblemView(line=p.line, column=p.column, field=p.field, message=p.message) for p in problems
+        ],
+    )
+    render(view, _format(fmt, json_), settings.lang)
+    if problems:
+        raise typer.Exit(1)
+
+
+class SchemaName(StrEnum):
+    areas = "areas"
+    trade = "trade"
+    summary = "summary"
+    facts = "facts"
+    quotes = "quotes"
+    countries = "countries"
+    search = "search"
+    validate = "validate"
+    data = "data"
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        SchemaName, typer.Argument(metavar="COMMAND", help="A command's name, or 'data' for the data file.")
+    ],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a command's JSON output, or of the data file.
+
+    Example: ca-summit schema areas > areas.schema.json
+    """
+    from .schemas import schema_text
+
+    sys.stdout.write(schema_text(name.value))
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"ca-summit: {' '.join(message.split())}\n")
+    sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """After the reader closed the pipe: point stdout at /dev/null so exit's flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _tolerant_streams() -> None:
+    # A terminal or pipe that cannot encode a character gets an escape, not a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The entry point and error boundary: every failure becomes one line on stderr."""
+    _tolerant_streams()
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="ca-summit", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except SummitError as error:
+        _say(f"error: {error.message}")
+        return error.exit_code
+    except StdoutClosed:
+        _silence_stdout()
+        return 0
+    except typer.TyperException as error:  # Typer's usage errors: unknown option, bad value...
+        code = getattr(error, "exit_code", 2)
+        ctx = getattr(error, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _say(f"error: {error.format_message()}{hint}")
+        return code if isinstance(code, int) else 2
+    except typer.Abort:
+        _say("aborted")
+        return 1
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except Exception as error:
+        if os.environ.get("CA_SUMMIT_DEBUG"):
+            raise
+        _say(
+            f"internal error: {type(error).__name__}: {error} "
+            "(please report it; CA_SUMMIT_DEBUG=1 shows the traceback)"
+        )
+        return 1
+
+
+def run() -> NoReturn:
+    raise SystemExit(main())

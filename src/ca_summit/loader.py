@@ -1,0 +1,356 @@
+"""The only code that touches YAML: read a file safely, parse it, validate it into a Summit.
+
+The file is read with a size bound and only if it is a regular file, so a FIFO or a device cannot
+hang it. YAML is read event by event (libyaml's C parser when present) and built here, so that:
+no tag can build a Python object; duplicate keys are errors; plain scalars follow the YAML 1.2 core
+schema (`NO` is text, `1e9` a number, dates stay text); the expanded size of aliases is counted
+before anything walks the tree; and every value keeps its line and column for error messages.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import Problem, SummitError
+from .models import Loc, Summit, cross_check
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_NODES = 100_000  # counted with every alias expanded
+MAX_DEPTH = 64
+BUNDLED_NAME = "summit_2023.yaml"
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def bundled_path() -> Path:
+    """The data file shipped with the package (or, in a source checkout, the repository's)."""
+    packaged = resources.files("ca_summit") / "data" / BUNDLED_NAME
+    if isinstance(packaged, Path) and packaged.is_file():
+        return packaged
+    # An editable install runs from src/: the data lives at the top of the checkout.
+    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+
+
+def read_text(path: Path) -> str:
+    """The file's text: a regular file, at most MAX_BYTES, UTF-8 (a BOM is allowed)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise SummitError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SummitError(f"{path}: is a directory, not a data file") from None
+    except OSError as error:
+        raise SummitError(f"{path}: cannot open: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+            raise SummitError(f"{path}: is {kind}, not a data file")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise SummitError(f"{path}: cannot read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise SummitError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB, refused")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = data[error.start]
+        raise SummitError(f"{path}:{line}:{column}: not UTF-8 text (byte 0x{byte:02x})") from None
+    return text.removeprefix("\ufeff")
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    loc: Loc
+    anchor: str | None
+    size: int = 1
+    key: Any = None  # in a mapping: the key waiting for its value
+    has_key: bool = False
+
+
+_SKIP = object()  # the value of a rejected key: parsed, then dropped
+
+
+@dataclass
+class Document:
+    """A parsed YAML document with the line and column (1-based) of every value and key."""
+
+    value: Any
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    problems: list[tuple[Loc, tuple[int, int], str]] = field(default_factory=list)
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The most precise position known for loc: its key, itself, or its nearest ancestor."""
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc not in self.marks and loc:
+            loc = loc[:-1]
+        return self.marks.get(loc, (1, 1))
+
+
+class _Fatal(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(event: Any) -> tuple[Any, str | None]:
+    """A scalar's value by the YAML 1.2 core schema, and a problem if its tag is not allowed."""
+    value: str = event.value
+    tag = event.tag
+    if tag is None and event.style in (None, ""):
+        tag = _resolve_plain(value)
+    elif tag in (None, "!"):
+        return value, None
+    if tag == _CORE + "str":
+        return value, None
+    if tag == _CORE + "null" and _NULL.match(value):
+        return None, None
+    if tag == _CORE + "bool" and value in _BOOL:
+        return _BOOL[value], None
+    if tag == _CORE + "int":
+        try:
+            if _INT.match(value):
+                return int(value), None
+            if _OCT.match(value):
+                return int(value[2:], 8), None
+            if _HEX.match(value):
+                return int(value[2:], 16), None
+        except ValueError:
+            return None, "integer too large"
+    if tag == _CORE + "float":
+        if _INF.match(value):
+            return (-math.inf if value.startswith("-") else math.inf), None
+        if _NAN.match(value):
+            return math.nan, None
+        if _FLOAT.match(value):
+            return float(value), None
+    if tag.startswith(_CORE) and tag[len(_CORE) :] in ("str", "null", "bool", "int", "float"):
+        return None, f"{value!r} is not a valid {tag[len(_CORE) :]}"
+    return None, f"tag {_short_tag(tag)} is not allowed: plain YAML data only"
+
+
+def _resolve_plain(value: str) -> str:
+    if _NULL.match(value):
+        return _CORE + "null"
+    if value in _BOOL:
+        return _CORE + "bool"
+    if _INT.match(value) or _OCT.match(value) or _HEX.match(value):
+        return _CORE + "int"
+    if _FLOAT.match(value) or _INF.match(value) or _NAN.match(value):
+        return _CORE + "float"
+    return _CORE + "str"
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _check_collection_tag(event: Any, kind: str) -> str | None:
+    if event.tag in (None, "!", _CORE + kind):
+        return None
+    return f"tag {_short_tag(event.tag)} is not allowed: plain YAML data only"
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document into plain data with positions; raise _Fatal where it cannot go on."""
+    doc = Document(value=None)
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    total = 0
+    documents = 0
+    root_set = False
+
+    def child_loc(frame: _Frame) -> Loc | None:
+        if isinstance(frame.container, list):
+            return (*frame.loc, len(frame.container))
+        if frame.has_key:
+            return None if frame.key is _SKIP else (*frame.loc, frame.key)
+        return None  # a key
+
+    def add(value: Any, size: int, position: tuple[int, int], loc_known: bool = False) -> None:
+        nonlocal total, root_set
+        total += size
+        if total > MAX_NODES:
+            raise _Fatal(
+                *position, f"the document expands to more than {MAX_NODES} nodes (too many aliases?)"
+            )
+        if not stack:
+            doc.value, root_set = value, True
+            doc.marks.setdefault((), position)
+            return
+        frame = stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            if not loc_known:
+                doc.marks[(*frame.loc, len(frame.container))] = position
+            frame.container.append(value)
+            return
+        if not frame.has_key:
+            if not isinstance(value, str):
+                doc.problems.append((frame.loc, position, "keys must be text"))
+                frame.key = _SKIP
+            elif value in frame.container:
+                doc.problems.append(((*frame.loc, value), position, f"duplicate key {value!r}"))
+                frame.key = _SKIP
+            else:
+                frame.key = value
+                doc.key_marks[(*frame.loc, value)] = position
+            frame.has_key = True
+            return
+        if frame.key is not _SKIP:
+            assert isinstance(frame.container, dict)
+            if not loc_known:
+                doc.marks[(*frame.loc, frame.key)] = position
+            frame.container[frame.key] = value
+        frame.key, frame.has_key = None, False
+
+    def start(event: Any, container: dict[str, Any] | list[Any], kind: str) -> None:
+        position = _position(event.start_mark)
+        if len(stack) >= MAX_DEPTH:
+            raise _Fatal(*position, f"nested deeper than {MAX_DEPTH} levels")
+        loc: Loc = ()
+        if stack:
+            parent_loc = child_loc(stack[-1])
+            if parent_loc is None:
+                if not stack[-1].has_key:
+                    raise _Fatal(*position, "keys must be text, not a mapping or a list")
+                loc = (*stack[-1].loc, "?")  # under a dropped key: positions do not matter
+            else:
+                loc = parent_loc
+        doc.marks[loc] = position
+        problem = _check_collection_tag(event, kind)
+        if problem:
+            doc.problems.append((loc, position, problem))
+        stack.append(_Frame(container=container, loc=loc, anchor=event.anchor))
+
+    loader = _Parser(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Fatal(
+                        *_position(event.start_mark), "a data file holds one YAML document, found a second"
+                    )
+            elif isinstance(event, yaml.ScalarEvent):
+                position = _position(event.start_mark)
+                value, problem = _scalar(event)
+                if problem:
+                    loc = child_loc(stack[-1]) if stack else ()
+                    doc.problems.append((loc or (), position, problem))
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                add(value, 1, position)
+            elif isinstance(event, yaml.MappingStartEvent):
+                start(event, {}, "map")
+            elif isinstance(event, yaml.SequenceStartEvent):
+                start(event, [], "seq")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.size)
+                total -= frame.size - 1  # its children were counted as they came
+                add(frame.container, frame.size, doc.marks[frame.loc], loc_known=True)
+            elif isinstance(event, yaml.AliasEvent):
+                position = _position(event.start_mark)
+                if event.anchor not in anchors:
+                    raise _Fatal(*position, f"unknown alias *{event.anchor}")
+                value, size = anchors[event.anchor]
+                add(value, size, position)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark is not None else (1, 1)
+        raise _Fatal(line, column, f"invalid YAML: {error.problem or error.context}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise _Fatal(line, column, f"invalid YAML: {error.reason}") from None
+    except yaml.YAMLError as error:
+        raise _Fatal(1, 1, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    if not root_set or doc.value is None:
+        raise _Fatal(1, 1, "the file holds no data")
+    return doc
+
+
+def _field(loc: Loc) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+_HINTS = {
+    "string_type": "; quote it to make it text",
+    "int_type": "; write a whole number without quotes",
+    "float_type": "; write a number without quotes",
+    "bool_type": "; write true or false",
+}
+
+
+def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
+    """Every problem of a data file's text, in file order, and the Summit when there is none."""
+    try:
+        doc = parse(text)
+    except _Fatal as fatal:
+        return None, [Problem(path, fatal.line, fatal.column, "", fatal.message)]
+    problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
+    flagged = [loc for loc, _, _ in doc.problems]
+    summit: Summit | None = None
+    try:
+        summit = Summit.model_validate(doc.value)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False, include_input=False):
+            loc = tuple(detail["loc"])
+            if any(loc[: len(bad)] == bad for bad in flagged):
+                continue  # already reported, by the parser, at the same place
+            message = detail["msg"] + _HINTS.get(detail["type"], "")
+            is_key = detail["type"] == "extra_forbidden"
+            line, column = doc.where(loc, key=is_key)
+            problems.append(Problem(path, line, column, _field(loc), message))
+    if summit is not None:
+        for loc, message in cross_check(summit):
+            problems.append(Problem(path, *doc.where(loc), _field(loc), message))
+    problems.sort(key=lambda problem: (problem.line, problem.column))
+    return (summit if not problems else None), problems
+
+
+def load_summit(path: Path | None = None) -> Summit:
+    """The validated summit of a data file (the bundled one by default), or a SummitError."""
+    path = path if path is not None else bundled_path()
+    summit, problems = check(read_text(path), str(path))
+    if summit is None:
+        raise SummitError.from_problems(problems)
+    return summit

@@ -1,0 +1,98 @@
+"""Amounts and rates as people type them: `15e9`, `15_000_000_000`, `$15B`, `15 milliards`, `5%`.
+
+Pure functions: they return a finite float or raise ValueError with a message that says what is
+accepted. The CLI turns that into a usage error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .models import AMOUNT_MAX, AMOUNT_MIN, RATE_MAX
+
+AMOUNT_HELP = (
+    "a positive amount in USD such as 15e9, 15000000000, 15_000_000_000, 15bn, 15B, $15B, "
+    "'15 billion', '15 milliards' or '15 Md'"
+)
+RATE_HELP = "a yearly rate as a fraction (0.05) or a percentage (5%), greater than -100%"
+
+_UNITS = {
+    "": 1.0,
+    "k": 1e3,
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "md": 1e9,
+    "mds": 1e9,
+    "mrd": 1e9,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "trillions": 1e12,
+}
+_SPACES = "[ \u00a0\u202f]"
+_NUMBER = (
+    r"[+-]?(?:\d{1,3}(?:" + _SPACES + r"\d{3})+|\d+(?:_\d+)*)(?:\.\d+)?(?:e[+-]?\d+)?"
+    r"|[+-]?\.\d+(?:e[+-]?\d+)?"
+)
+_AMOUNT = re.compile(
+    r"^(?:(?:us\$|\$|usd)\s*)?(?P<number>" + _NUMBER + r")\s*(?P<unit>[a-z]*)\.?"
+    r"(?:\s*(?:(?:de\s+)?(?:us\s+)?dollars?|usd|\$))?$",
+    re.IGNORECASE,
+)
+_RATE = re.compile(
+    r"^(?P<number>[+-]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?P<pct>%?)$", re.IGNORECASE
+)
+_MAX_INPUT = 200
+
+
+def parse_amount(text: str) -> float:
+    """An amount in base units, between AMOUNT_MIN and AMOUNT_MAX."""
+    cleaned = text.strip()
+    match = _AMOUNT.match(cleaned) if len(cleaned) <= _MAX_INPUT else None
+    unit = match["unit"].lower() if match else ""
+    if match is None or unit not in _UNITS:
+        raise ValueError(f"{_shown(text)} is not an amount; expected {AMOUNT_HELP}")
+    number = float(re.sub(_SPACES + "|_", "", match["number"]))
+    value = number * _UNITS[unit]
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{_shown(text)} is not a positive amount; expected {AMOUNT_HELP}")
+    if not AMOUNT_MIN <= value <= AMOUNT_MAX:
+        raise ValueError(
+            f"{_shown(text)} is out of range: amounts go from {AMOUNT_MIN:g} to {AMOUNT_MAX:g} USD"
+        )
+    return value
+
+
+def parse_rate(text: str) -> float:
+    """A rate as a fraction, greater than -1 and at most RATE_MAX."""
+    cleaned = text.strip()
+    match = _RATE.match(cleaned) if len(cleaned) <= _MAX_INPUT else None
+    if match is None:
+        raise ValueError(f"{_shown(text)} is not a rate; expected {RATE_HELP}")
+    value = float(match["number"].replace("_", ""))
+    if match["pct"]:
+        value /= 100
+    if not math.isfinite(value) or value <= -1:
+        raise ValueError(f"{_shown(text)} is out of range; expected {RATE_HELP}")
+    if value > RATE_MAX:
+        raise ValueError(
+            f"{_shown(text)} is out of range: rates go up to {RATE_MAX:g} ({RATE_MAX * 100:g}%) a year"
+        )
+    return value + 0.0  # -0.0 becomes 0.0
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
