@@ -336,7 +336,7 @@ def countries(
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words to find; case and accents are ignored.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case and accents are ignored.")],
     fmt: FormatOption = None,
     json_: JsonOption = False,
     lang: LangOption = None,

@@ -200,14 +200,20 @@ def _ids(summit: Summit) -> Iterator[tuple[Loc, str]]:
             figure = getattr(summit.trade, name)
             if figure is not None:
                 yield ("trade", name, "id"), figure.id
-    for loc, point in points(summit):
-        yield (*loc, "id"), point.id
-        for j, driver in enumerate(point.drivers):
-            yield (*loc, "drivers", j, "id"), driver.id
+    for i, point in enumerate(summit.statements):
+        yield from _point_ids(("statements", i), point)
     for i, quote in enumerate(summit.quotes):
         yield ("quotes", i, "id"), quote.id
     for i, area in enumerate(summit.areas):
         yield ("areas", i, "id"), area.id
+        for j, point in enumerate(area.points):
+            yield from _point_ids(("areas", i, "points", j), point)
+
+
+def _point_ids(loc: Loc, point: Point) -> Iterator[tuple[Loc, str]]:
+    yield (*loc, "id"), point.id
+    for j, driver in enumerate(point.drivers):
+        yield (*loc, "drivers", j, "id"), driver.id
 
 
 def points(summit: Summit) -> Iterator[tuple[Loc, Point]]:

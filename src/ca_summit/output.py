@@ -113,7 +113,12 @@ def _print_tables(tables: list[Table]) -> None:
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    console = Console(highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # Rich would exit 1; a closed pipe is the reader's choice
+            self.quiet = True
+            raise StdoutClosed
+
+    console = _Console(highlight=False)
     for number, table in enumerate(tables):
         if number:
             console.print()

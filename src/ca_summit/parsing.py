@@ -47,13 +47,15 @@ _NUMBER = (
     r"[+-]?(?:\d{1,3}(?:" + _SPACES + r"\d{3})+|\d+(?:_\d+)*)(?:\.\d+)?(?:e[+-]?\d+)?"
     r"|[+-]?\.\d+(?:e[+-]?\d+)?"
 )
+_GAP = "[ \u00a0\u202f]*"
 _AMOUNT = re.compile(
-    r"^(?:(?:us\$|\$|usd)\s*)?(?P<number>" + _NUMBER + r")\s*(?P<unit>[a-z]*)\.?"
-    r"(?:\s*(?:(?:de\s+)?(?:us\s+)?dollars?|usd|\$))?$",
-    re.IGNORECASE,
+    r"^(?:(?:us\$|\$|usd)" + _GAP + r")?(?P<number>" + _NUMBER + r")" + _GAP + r"(?P<unit>[a-z]*)\.?"
+    r"(?:" + _GAP + r"(?:(?:de +)?(?:us +)?dollars?|usd|\$))?$",
+    re.IGNORECASE | re.ASCII,
 )
 _RATE = re.compile(
-    r"^(?P<number>[+-]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?P<pct>%?)$", re.IGNORECASE
+    r"^(?P<number>[+-]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?P<pct>%?)$",
+    re.IGNORECASE | re.ASCII,
 )
 _MAX_INPUT = 200
 

@@ -1,0 +1,356 @@
+"""Each command's behaviour, in-process through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MINIMAL
+
+Invoke = Callable[..., Any]
+
+AREA_TITLES = [
+    "Increasing trade flows",
+    "Industrial cooperation",
+    "Logistics and transport",
+    "Digital transformation",
+    "Cultural and humanitarian cooperation",
+    "The information space",
+]
+
+
+def test_areas_table(invoke: Invoke) -> None:
+    result = invoke("areas", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for title in AREA_TITLES:
+        assert title in result.stdout
+    assert "Kazakhstan (Astana)" in result.stdout
+    assert "Kassym-Jomart Tokayev" in result.stdout
+
+
+def test_areas_json(invoke_json: Invoke) -> None:
+    areas = invoke_json("areas")
+    assert [a["title"] for a in areas] == AREA_TITLES
+    assert [a["number"] for a in areas] == [1, 2, 3, 4, 5, 6]
+    assert [a["is_new"] for a in areas] == [None, None, None, None, None, True]
+    assert areas[5]["is_new_quote"] == "enfin, et c’est une nouveauté"
+    industrial = areas[1]
+    assert industrial["by"] == [{"id": "KZ", "name": "Kazakhstan", "as_written": "Astana"}]
+    assert industrial["points"][0]["kind"] == "proposal"
+    assert industrial["points"][0]["quote"].startswith("Astana a proposé un vaste plan d’action")
+    assert list(areas[0]) == [
+        "id",
+        "number",
+        "title",
+        "summary",
+        "by",
+        "is_new",
+        "is_new_quote",
+        "points",
+        "quote",
+    ]
+
+
+def test_areas_in_french(invoke: Invoke) -> None:
+    result = invoke("--lang", "fr", "areas", "--json")
+    titles = [a["title"] for a in json.loads(result.stdout)]
+    assert titles[0] == "L’augmentation des flux commerciaux"
+    # the command's own --lang works too, and wins over the root's
+    again = invoke("--lang", "en", "areas", "--lang", "fr", "--json")
+    assert json.loads(again.stdout)[0]["title"] == "L’augmentation des flux commerciaux"
+
+
+def test_lang_from_the_environment(invoke: Invoke) -> None:
+    result = invoke("areas", "--json", env={"CA_SUMMIT_LANG": "fr"})
+    assert json.loads(result.stdout)[5]["title"] == "L’espace informationnel"
+    table = invoke("areas", env={"CA_SUMMIT_LANG": "fr", "COLUMNS": "200"})
+    assert "Domaines de coopération" in table.stdout
+
+
+def _metrics(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {m["id"]: m for m in view["metrics"]}
+
+
+def test_trade_metrics(invoke_json: Invoke) -> None:
+    view = invoke_json("trade")
+    assert view["projection"] is None
+    assert view["base_year"] == 2022 and view["base_year_assumed"] is True
+    assert view["period"] == {"start_year": 2017, "end_year": 2022, "years": 5}
+    m = _metrics(view)
+    assert m["intra-regional-trade"]["value"] == 10_600_000_000
+    assert m["intra-regional-trade-growth"] | {"quote": None, "label": None} == {
+        "id": "intra-regional-trade-growth",
+        "label": None,
+        "value": 0.8,
+        "unit": "fraction",
+        "bound": "lower",
+        "approximate": False,
+        "qualifier": "more_than",
+        "derived": False,
+        "basis": "stated; 2017–2022",
+        "quote": None,
+    }
+    assert round(m["trade-at-period-start"]["value"] / 1e9, 2) == 5.89
+    assert m["trade-at-period-start"]["bound"] == "upper"
+    assert round(m["implied-annual-growth"]["value"], 4) == 0.1247
+    assert m["implied-annual-growth"]["bound"] == "lower"
+    assert m["mutual-trade-potential"]["approximate"] is True
+    assert m["mutual-trade-potential"]["qualifier"] == "approaching"
+    assert round(m["growth-to-potential"]["value"], 3) == 0.415
+    assert m["growth-to-potential"]["approximate"] is True
+    assert [a["id"] for a in view["assumptions"]] == ["base-year", "dollars-are-usd", "potential-is-a-level"]
+
+
+def test_trade_table_shows_qualifiers(invoke: Invoke) -> None:
+    out = invoke("trade", env={"COLUMNS": "200"}).stdout
+    for text in (
+        "10.6 bn USD",
+        "> 80 %",
+        "≤ 5.89 bn USD",
+        "≥ 12.47 %/yr",
+        "≈ 15 bn USD",
+        "≈ +41.5 %",
+        "Assumption: The article does not say which",
+    ):
+        assert text in out
+
+
+def test_project_fifteen_billion(invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "--project", "15e9")["projection"]
+    assert round(p["years_to_target"], 2) == 2.95
+    assert p["years_bound"] == "upper" and p["rate_bound"] == "lower"
+    assert p["target_year"] == 2025 and p["status"] == "reached" and p["already_reached"] is False
+    assert p["rate_source"] == "implied"
+    assert round(p["growth_needed"], 3) == 0.415
+    assert [step["year"] for step in p["path"]] == [2022, 2023, 2024, 2025]
+    assert p["path"][0] == {"year": 2022, "value": 10_600_000_000, "progress": pytest.approx(10.6 / 15)}
+    assert p["path"][-1]["value"] >= 15e9 > p["path"][-2]["value"]
+
+
+def test_project_table_has_bars(invoke: Invoke) -> None:
+    out = invoke("trade", "--project", "15e9", env={"COLUMNS": "200"}).stdout
+    assert "≤ 2.95 years, during 2025" in out
+    assert "██████████████▏" in out  # 2022: 70.7 % of the way
+    assert "████████████████████" in out  # 2025: there
+
+
+def test_required_rate_by_year(invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "--project", "15bn", "--by", "2030")["projection"]
+    assert round(p["required_rate"], 4) == 0.0444
+    assert p["path"][-1]["year"] == 2030
+
+
+def test_given_rate(invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "-p", "15 milliards", "--rate", "5%")["projection"]
+    assert p["rate"] == 0.05 and p["rate_source"] == "given" and p["rate_bound"] is None
+    assert p["years_bound"] is None
+    assert p["target_year"] == 2030  # 10.6 × 1.05^8 = 15.66 ≥ 15 > 10.6 × 1.05^7
+
+
+def test_never_reached(invoke: Invoke, invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "-p", "15e9", "-r", "-2%")["projection"]
+    assert p["status"] == "never_reached"
+    assert p["years_to_target"] is None and p["target_year"] is None
+    assert len(p["path"]) == 11
+    assert "never reached at this rate" in invoke("trade", "-p", "15e9", "-r", "0").stdout
+
+
+def test_already_reached(invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "-p", "10e9")["projection"]
+    assert p["already_reached"] is True and p["status"] == "already_reached"
+    assert p["years_to_target"] == 0 and p["target_year"] == 2022
+
+
+def test_beyond_the_year_9999(invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "-p", "1e18", "-r", "1e-9")["projection"]
+    assert p["status"] == "beyond_horizon" and p["target_year"] is None
+    assert p["years_to_target"] > 1e9
+    assert len(p["path"]) == 101 and p["path_truncated"] is True
+
+
+def test_base_year(invoke_json: Invoke) -> None:
+    view = invoke_json("trade", "--base-year", "2023", "-p", "15e9")
+    assert view["base_year_assumed"] is False
+    assert view["period"]["start_year"] == 2018
+    assert "base-year" not in [a["id"] for a in view["assumptions"]]
+    assert view["projection"]["target_year"] == 2026
+
+
+def test_csv_of_the_path(invoke: Invoke) -> None:
+    out = invoke("trade", "-p", "15e9", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["year"] for r in rows] == ["2022", "2023", "2024", "2025"]
+    assert float(rows[0]["value"]) == 10_600_000_000
+    assert rows[0]["value"] == "10600000000"
+
+
+def test_csv_and_markdown_of_areas(invoke: Invoke) -> None:
+    rows = list(csv.DictReader(io.StringIO(invoke("areas", "-f", "csv").stdout)))
+    assert [r["title"] for r in rows] == AREA_TITLES
+    assert rows[5]["is_new"] == "true" and rows[0]["is_new"] == ""
+    assert rows[0]["number"] == "1"
+    md = invoke("areas", "--format", "markdown").stdout.splitlines()
+    assert md[0] == "| number | title | summary | by | is_new | id |"
+    assert md[1] == "|---:|---|---|---|---|---|"
+    assert len(md) == 8
+
+
+def test_summary(invoke_json: Invoke, invoke: Invoke) -> None:
+    view = invoke_json("summary")
+    assert view["meeting"]["date"] == "2023-09-14" and view["meeting"]["edition"] == 5
+    assert view["meeting"]["speaker"]["name"] == "Kassym-Jomart Tokayev"
+    assert [p["id"] for p in view["participants"]] == ["KZ", "UZ", "TM", "KG", "TJ"]
+    assert [f["id"] for f in view["figures"]] == [
+        "intra-regional-trade",
+        "intra-regional-trade-growth",
+        "mutual-trade-potential",
+    ]
+    assert len(view["areas"]) == 6
+    fr = invoke("--lang", "fr", "summary", env={"COLUMNS": "200"}).stdout
+    assert "La réunion en bref" in fr and "Kassym-Jomart Tokaïev" in fr and "10,6 Md USD" in fr
+
+
+def test_facts_cite_their_source(invoke_json: Invoke) -> None:
+    facts = invoke_json("facts")
+    assert len({f["id"] for f in facts}) == len(facts)
+    assert all(f["quote"] for f in facts)
+    kinds = {f["kind"] for f in facts}
+    assert {"meeting", "participant", "person", "figure", "area", "statement", "proposal", "quote"} <= kinds
+
+
+def test_facts_filters(invoke_json: Invoke) -> None:
+    info = invoke_json("facts", "--area", "information-space")
+    assert [f["id"] for f in info] == [
+        "information-space",
+        "information-space-is-new",
+        "press-agencies-cooperation",
+    ]
+    proposals = invoke_json("facts", "--kind", "proposal")
+    assert [f["id"] for f in proposals] == ["industrial-action-plan", "digital-collaboration"]
+    both = invoke_json("facts", "--kind", "proposal", "--area", "digital-transformation")
+    assert [f["id"] for f in both] == ["digital-collaboration"]
+
+
+def test_quotes(invoke_json: Invoke) -> None:
+    quotes = invoke_json("quotes")
+    assert [(q["speaker"]["id"], q["french"]) for q in quotes] == [
+        ("tokayev", "avantages mutuels"),
+        ("KZ", "la prochaine décennie sera cruciale"),
+        ("KZ", "de la manière dont ces nations saisiront cette opportunité historique"),
+    ]
+    assert quotes[1]["speaker"]["as_written"] == "Astana"
+    assert quotes[1]["english"] == "the next decade will be crucial"
+
+
+def test_countries(invoke_json: Invoke) -> None:
+    countries = invoke_json("countries")
+    assert [(c["code"], c["name_en"], c["name_fr"]) for c in countries] == [
+        ("KZ", "Kazakhstan", "Kazakhstan"),
+        ("UZ", "Uzbekistan", "Ouzbékistan"),
+        ("TM", "Turkmenistan", "Turkménistan"),
+        ("KG", "Kyrgyzstan", "Kirghizistan"),
+        ("TJ", "Tajikistan", "Tadjikistan"),
+    ]
+    said = {c["code"]: [s["id"] for s in c["said"]] for c in countries}
+    assert "industrial-action-plan" in said["KZ"] and "press-agencies-cooperation" in said["KZ"]
+    assert "betting-on-digital" in said["KZ"]  # "et en particulier le Kazakhstan"
+    assert said["UZ"] == ["mutual-trade-potential", "trade-potential-estimate"]
+
+
+@pytest.mark.parametrize("query", ["tokaiev", "TOKAÏEV", "Tokayev", "tokaïev", "  Tokaev "])
+def test_search_finds_tokayev_however_spelled(invoke_json: Invoke, query: str) -> None:
+    hits = invoke_json("search", query)["hits"]
+    assert "tokayev" in [h["id"] for h in hits]
+
+
+def test_search_reports_where_and_what(invoke_json: Invoke) -> None:
+    view = invoke_json("search", "transcaspienne")
+    assert view["count"] == 1
+    (hit,) = view["hits"]
+    assert hit["id"] == "trans-caspian-route" and hit["area"] == "logistics-transport"
+    assert hit["field"] == "text_fr" and "transcaspienne" in hit["snippet"]
+
+
+def test_search_across_languages_and_quotes(invoke_json: Invoke) -> None:
+    assert {h["id"] for h in invoke_json("search", "press agencies")["hits"]} >= {
+        "press-agencies-cooperation"
+    }
+    assert [h["field"] for h in invoke_json("search", "rendez vous")["hits"]] == ["quote"]
+
+
+def test_search_without_hits_is_not_an_error(invoke: Invoke) -> None:
+    result = invoke("search", "zzz-nothing", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"query": "zzz-nothing", "count": 0, "hits": []}
+    assert "No match." in invoke("search", "zzz-nothing").stdout
+
+
+def test_validate_bundled(invoke: Invoke) -> None:
+    result = invoke("validate")
+    assert result.exit_code == 0
+    assert result.stdout.endswith("summit_2023.yaml: valid\n")
+
+
+def test_validate_reports_every_problem(invoke: Invoke, write: Callable[..., Path]) -> None:
+    path = write(MINIMAL.replace("edition: 6", "edition: six").replace("code: KZ", "code: kz"))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:5:12: meeting.edition: Input should be a valid integer; write a whole number without quotes",
+        f"{path}:9:12: participants.0.code: String should match pattern '^[A-Z]{{2}}$'",
+    ]
+    report = json.loads(invoke("validate", str(path), "--json").stdout)
+    assert report["valid"] is False
+    assert [(p["line"], p["column"], p["field"]) for p in report["problems"]] == [
+        (5, 12, "meeting.edition"),
+        (9, 12, "participants.0.code"),
+    ]
+
+
+def test_validate_checks_references_once_the_structure_is_valid(
+    invoke: Invoke, write: Callable[..., Path]
+) -> None:
+    path = write(MINIMAL.replace("by: [KZ]", "by: [XX]"))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:17:14: areas.0.points.0.by.0: unknown actor 'XX': not a participant code or a person id\n"
+    )
+
+
+def test_data_option_and_variable(invoke: Invoke, write: Callable[..., Path]) -> None:
+    mine = write(MINIMAL)
+    other = write(MINIMAL.replace("edition: 6", "edition: 7"), "other.yaml")
+    by_variable = invoke("summary", "--json", env={"CA_SUMMIT_DATA": str(mine)})
+    assert json.loads(by_variable.stdout)["meeting"]["edition"] == 6
+    by_option = invoke("--data", str(other), "summary", "--json", env={"CA_SUMMIT_DATA": str(mine)})
+    assert json.loads(by_option.stdout)["meeting"]["edition"] == 7
+    on_command = invoke("summary", "--data", str(other), "--json", env={"CA_SUMMIT_DATA": str(mine)})
+    assert json.loads(on_command.stdout)["meeting"]["edition"] == 7
+
+
+def test_user_data_without_trade_figures(invoke: Invoke, write: Callable[..., Path]) -> None:
+    path = write(MINIMAL)
+    areas = json.loads(invoke("--data", str(path), "areas", "--json").stdout)
+    assert [a["id"] for a in areas] == ["trade"]
+    assert json.loads(invoke("--data", str(path), "summary", "--json").stdout)["figures"] == []
+
+
+def test_version(invoke: Invoke) -> None:
+    from ca_summit import __version__
+
+    assert invoke("--version").stdout == f"ca-summit {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "command", ["areas", "trade", "summary", "facts", "quotes", "countries", "search", "validate", "schema"]
+)
+def test_every_command_has_help_with_an_example(invoke: Invoke, command: str) -> None:
+    result = invoke(command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Example: ca-summit " + command in result.stdout

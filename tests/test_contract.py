@@ -1,0 +1,212 @@
+"""The contract scripts rely on, tested on the installed entry point in real processes:
+stdout holds only data, errors are one line on stderr, exit codes 0/1/2, pipes, colour, encodings."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import _entry_point
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+COMMANDS = [
+    ["areas"],
+    ["trade"],
+    ["trade", "--project", "15e9", "--by", "2030"],
+    ["summary"],
+    ["facts"],
+    ["quotes"],
+    ["countries"],
+    ["search", "tokaiev"],
+    ["validate"],
+]
+FORMATS = ["table", "json", "csv", "markdown"]
+ESCAPE = "\x1b["
+
+
+def assert_usage_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("ca-summit: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_speaks_every_format(cli: Cli, command: list[str], fmt: str) -> None:
+    result = cli(*command, "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.strip()
+    assert ESCAPE not in result.stdout
+    if fmt == "json":
+        json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["nonsense"], ["No such command 'nonsense'"]),
+        (["areas", "--nope"], ["No such option: --nope", "(see 'ca-summit areas --help')"]),
+        (["areas", "--json", "--format", "csv"], ["--json conflicts with --format csv"]),
+        (["--lang", "de", "areas"], ["Invalid value for '--lang'"]),
+        (["trade", "--project", "lots"], ["'lots' is not an amount", "15 milliards"]),
+        (["trade", "--project", "0"], ["'0' is not a positive amount"]),
+        (["trade", "--project", "-15e9"], ["is not a positive amount"]),
+        (["trade", "--project", "nan"], ["'nan' is not an amount"]),
+        (["trade", "--project", "inf"], ["'inf' is not an amount"]),
+        (["trade", "--project", "1e999"], ["'1e999' is not a positive amount"]),
+        (["trade", "--project", "15 zillion"], ["'15 zillion' is not an amount"]),
+        (["trade", "--project", "15e9", "--rate", "fast"], ["'fast' is not a rate"]),
+        (["trade", "--project", "15e9", "--rate", "-100%"], ["out of range"]),
+        (["trade", "--project", "15e9", "--rate", "nan"], ["'nan' is not a rate"]),
+        (["trade", "--project", "15e9", "--by", "2022"], ["--by 2022 must come after the base year 2022"]),
+        (["trade", "--project", "15e9", "--by", "10000"], ["Invalid value for '--by'"]),
+        (["trade", "--project", "15e9", "--by", "99999999999999999999"], ["--by"]),
+        (["trade", "--by", "2030"], ["--rate and --by need a target"]),
+        (["trade", "--base-year", "0"], ["Invalid value for '--base-year'"]),
+        (["trade", "--base-year", "3"], ["leaves no room for the 5-year period"]),
+        (["facts", "--kind", "gossip"], ["'gossip' is not a kind"]),
+        (["facts", "--area", "space"], ["no area 'space'; the areas are: trade-flows"]),
+        (["search", "   "], ["the search text is empty"]),
+        (["search"], ["Missing argument 'TEXT'"]),
+        (["schema", "nope"], ["Invalid value for 'COMMAND'"]),
+    ],
+)
+def test_usage_errors(cli: Cli, args: list[str], fragments: list[str]) -> None:
+    assert_usage_error(cli(*args), *fragments)
+    assert_usage_error(
+        cli(*args, "--json") if args[0] not in ("nonsense", "schema") else cli(*args), *fragments
+    )
+
+
+def test_bad_language_in_the_environment(cli: Cli) -> None:
+    assert_usage_error(cli("areas", env={"CA_SUMMIT_LANG": "de"}), "CA_SUMMIT_LANG")
+
+
+def test_missing_data_file(cli: Cli, tmp_path: Path) -> None:
+    result = cli("--data", str(tmp_path / "nope.yaml"), "areas", "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"ca-summit: error: {tmp_path / 'nope.yaml'}: no such file\n"
+
+
+def test_broken_data_file_from_the_environment(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("format_version: 1\nmeeting: [\n", encoding="utf-8")
+    result = cli("summary", "--json", env={"CA_SUMMIT_DATA": str(path)})
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert re.fullmatch(rf"ca-summit: error: {re.escape(str(path))}:3:1: invalid YAML: .*\n", result.stderr)
+
+
+def test_no_arguments_shows_help(cli: Cli) -> None:
+    result = cli()
+    assert result.returncode == 0
+    assert "Usage: ca-summit" in result.stdout and "areas" in result.stdout
+
+
+def test_reader_closing_the_pipe_early_is_quiet() -> None:
+    process = subprocess.Popen([*_entry_point(), "facts"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the command writes a byte
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert stderr == b""
+
+
+def test_head_of_a_pipe(tmp_path: Path) -> None:
+    command = " ".join(_entry_point())
+    result = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command} facts --format csv | head -1"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "id,kind,area,text,by,quote\n"
+    assert result.stderr == ""
+
+
+def test_colour_only_when_asked_and_never_in_data(cli: Cli) -> None:
+    assert ESCAPE not in cli("areas").stdout  # a pipe is not a terminal
+    forced = cli("areas", env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+    assert ESCAPE in forced.stdout
+    for fmt in ("json", "csv", "markdown"):
+        assert ESCAPE not in cli("areas", "--format", fmt, env={"FORCE_COLOR": "1"}).stdout
+    no_colour = cli("trade", "-p", "15e9", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|38;)", no_colour)
+
+
+def test_json_is_utf8_not_escaped(cli: Cli) -> None:
+    result = cli("quotes", "--json")
+    assert "décennie" in result.stdout and "\\u00e9" not in result.stdout
+
+
+def test_ascii_only_stdout_gets_no_traceback(cli: Cli) -> None:
+    table = cli("quotes", env={"PYTHONIOENCODING": "ascii"})
+    assert table.returncode == 0 and table.stderr == ""
+    data = subprocess.run(
+        [*_entry_point(), "quotes", "--json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=60,
+    )
+    assert data.returncode == 0 and data.stderr == b""
+    assert "décennie" in data.stdout.decode("utf-8")  # JSON is UTF-8 whatever the locale
+
+
+@pytest.mark.parametrize("columns", ["1", "20", "1000"])
+def test_narrow_and_wide_terminals(cli: Cli, columns: str) -> None:
+    result = cli("trade", "-p", "15e9", env={"COLUMNS": columns})
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_no_home_folder(cli: Cli) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "HOME"}
+    result = subprocess.run([*_entry_point(), "areas"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args", [["areas", "--json"], ["trade", "--project", "15e9", "--json"], ["facts", "--format", "csv"]]
+)
+def test_data_formats_never_import_rich(args: list[str]) -> None:
+    code = (
+        "import sys\nfrom ca_summit.cli import main\n"
+        f"code = main({args!r})\n"
+        "loaded = sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.'))\n"
+        "sys.stderr.write(repr(loaded))\nraise SystemExit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stderr == "[]"
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    from ca_summit import __version__
+
+    result = subprocess.run(
+        [sys.executable, "-m", "ca_summit", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.stdout == f"ca-summit {__version__}\n"
+
+
+def test_shell_completion_is_available(cli: Cli) -> None:
+    result = cli("--show-completion", "bash")
+    assert result.returncode == 0
+    assert "_CA_SUMMIT_COMPLETE" in result.stdout

@@ -1,0 +1,117 @@
+"""The bundled dataset: what the article says, cited verbatim, and nothing more."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from ca_summit.models import Summit
+
+
+def _quotes(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "quote" and isinstance(item, str):
+                yield f"{where}.{key}", item
+            else:
+                yield from _quotes(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _quotes(item, f"{where}.{index}")
+
+
+def test_every_quote_is_verbatim_from_the_article(summit: Summit, article: str) -> None:
+    quotes = list(_quotes(summit.model_dump()))
+    assert len(quotes) > 40
+    missing = [(where, quote) for where, quote in quotes if quote not in article]
+    assert missing == []
+
+
+def test_quotes_keep_the_article_typography(summit: Summit, article: str) -> None:
+    # The article writes ’ and « »; a straightened apostrophe would not be a quote of it.
+    quotes = [quote for _, quote in _quotes(summit.model_dump())]
+    assert not any("'" in quote or '"' in quote for quote in quotes)
+    assert any("’" in quote for quote in quotes)
+    assert any("« " in quote and " »" in quote for quote in quotes)
+
+
+def test_the_meeting(summit: Summit) -> None:
+    assert summit.meeting.edition == 5
+    assert summit.meeting.date == dt.date(2023, 9, 14)
+    assert summit.meeting.name.fr == "Réunion consultative des chefs d’État d’Asie centrale"
+    assert summit.meeting.speaker == "tokayev"
+    codes = [p.code for p in summit.participants]
+    assert codes == ["KZ", "UZ", "TM", "KG", "TJ"]
+    assert [p.name.en for p in summit.participants] == [
+        "Kazakhstan",
+        "Uzbekistan",
+        "Turkmenistan",
+        "Kyrgyzstan",
+        "Tajikistan",
+    ]
+    (tokayev,) = summit.people
+    assert (tokayev.name.fr, tokayev.name.en) == ("Kassym-Jomart Tokaïev", "Kassym-Jomart Tokayev")
+
+
+def test_trade_figures_keep_their_qualifiers(summit: Summit) -> None:
+    trade = summit.trade
+    assert trade is not None
+    assert (trade.current.amount, trade.current.qualifier) == (10_600_000_000, "stated")
+    assert (trade.growth.rate, trade.growth.qualifier, trade.growth.period_years) == (0.8, "more_than", 5)
+    assert trade.potential is not None
+    assert (trade.potential.amount, trade.potential.qualifier) == (15_000_000_000, "approaching")
+    assert trade.currency == "USD"
+
+
+def test_the_base_year_is_a_labelled_assumption(summit: Summit) -> None:
+    trade = summit.trade
+    assert trade is not None
+    assumptions = {a.id: a for a in summit.assumptions}
+    assert trade.base_year == 2022
+    assert trade.base_year_assumption in assumptions
+    assert "does not say" in assumptions["base-year"].text.en
+
+
+def test_six_areas_and_only_one_said_to_be_new(summit: Summit) -> None:
+    assert [a.id for a in summit.areas] == [
+        "trade-flows",
+        "industrial-cooperation",
+        "logistics-transport",
+        "digital-transformation",
+        "cultural-humanitarian",
+        "information-space",
+    ]
+    new = [a.id for a in summit.areas if a.new is not None]
+    assert new == ["information-space"]
+    assert summit.areas[-1].new is not None and summit.areas[-1].new.value is True
+
+
+def test_who_proposed_and_announced(summit: Summit) -> None:
+    points = {p.id: p for a in summit.areas for p in a.points}
+    assert points["industrial-action-plan"].by == ["KZ"]
+    assert points["industrial-action-plan"].as_written == "Astana"
+    assert points["press-agencies-cooperation"].by == ["tokayev"]
+    assert points["trade-potential-estimate"].by == ["KZ", "UZ", "TM", "KG", "TJ"]
+    route = points["trans-caspian-route"]
+    assert route.subject is not None
+    assert route.subject.en == "Trans-Caspian International Transport Route"
+    assert "China" in route.text.en and "European market" in route.text.en
+
+
+def test_direct_quotes_appear_inside_their_citation(summit: Summit) -> None:
+    assert [q.id for q in summit.quotes] == [
+        "mutual-benefits-quote",
+        "crucial-decade-quote",
+        "historic-opportunity-quote",
+    ]
+    for quote in summit.quotes:
+        assert f"« {quote.text.fr} »" in quote.quote
+
+
+@pytest.mark.parametrize("driver", ["business-contacts", "joint-ventures", "regional-projects"])
+def test_mutual_benefit_drivers(summit: Summit, driver: str) -> None:
+    (benefits,) = [s for s in summit.statements if s.id == "mutual-benefits"]
+    assert driver in [d.id for d in benefits.drivers]

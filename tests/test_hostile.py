@@ -1,0 +1,186 @@
+"""Hostile input: every file a user can hand us ends in one line on stderr and exit 1, with nothing
+run, no hang and bounded memory; every argument ends in a clean exit 2 or a correct finite answer.
+A corpus of such files lives in tests/hostile/; the large and special ones are made here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import _entry_point
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ca_summit.errors import SummitError
+from ca_summit.loader import MAX_BYTES, check, load_summit
+
+CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
+MEMORY_LIMIT_KB = 200 * 1024
+
+
+def _run(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of one run of the entry point."""
+    result = subprocess.run(
+        [*_entry_point(), *args], capture_output=True, cwd=cwd, timeout=20
+    )  # a hang guard, not a timing
+    return result.returncode, result.stdout.decode(), result.stderr.decode("utf-8", "replace")
+
+
+def _assert_clean_data_error(path: Path, tmp_path: Path) -> None:
+    code, stdout, stderr = _run(["--data", str(path), "areas", "--json"], tmp_path)
+    assert code == 1, stderr
+    assert stdout == ""
+    assert stderr.count("\n") == 1 and stderr.startswith(f"ca-summit: error: {path}"), stderr
+    assert "Traceback" not in stderr
+    assert not (tmp_path / "pwned.txt").exists()
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_corpus_file_is_a_clean_data_error(path: Path, tmp_path: Path) -> None:
+    _assert_clean_data_error(path, tmp_path)
+
+
+def test_corpus_is_not_empty() -> None:
+    assert len(CORPUS) >= 30
+
+
+def test_peak_memory_of_the_worst_files(tmp_path: Path) -> None:
+    worst = tmp_path / "many_keys.yaml"
+    worst.write_text("".join(f"k{i}: [{i}, {i}]\n" for i in range(300_000)), encoding="utf-8")
+    for path in (worst, Path(__file__).parent / "hostile" / "billion_laughs.yaml"):
+        process = subprocess.Popen(
+            [*_entry_point(), "--data", str(path), "areas"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 1
+        assert usage.ru_maxrss < MEMORY_LIMIT_KB, f"{path.name}: {usage.ru_maxrss} KiB"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda p: p.write_text("source: {document: " + "x" * 3_000_000 + "}\n"), id="long-line"),
+        pytest.param(lambda p: p.write_text("".join(f"k{i}: {i}\n" for i in range(150_000))), id="many-keys"),
+        pytest.param(lambda p: p.open("wb").truncate(MAX_BYTES + 1), id="over-32-MiB"),
+        pytest.param(lambda p: p.mkdir(), id="directory"),
+        pytest.param(lambda p: os.mkfifo(p), id="fifo"),
+        pytest.param(lambda p: p.symlink_to("/dev/zero"), id="device"),
+        pytest.param(lambda p: p.symlink_to(p.parent / "nowhere"), id="dangling-link"),
+    ],
+)
+def test_special_files(tmp_path: Path, make: object) -> None:
+    path = tmp_path / "special.yaml"
+    make(path)  # type: ignore[operator]
+    _assert_clean_data_error(path, tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file; permission cannot be denied")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.yaml"
+    path.write_text("format_version: 1\n")
+    path.chmod(0)
+    _assert_clean_data_error(path, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["trade", "-p", "1e18", "-r", "1e6"],
+        ["trade", "-p", "0.01"],
+        ["trade", "-p", "1e18", "-r", "5e-324"],
+        ["trade", "-p", "1e18", "-r", "-99.9999999%"],
+        ["trade", "-p", "15e9", "-r", "-0"],
+        ["trade", "-p", "15e9", "--by", "9999"],
+        ["trade", "-p", "1e18", "--by", "2023"],
+        ["trade", "-p", "15e9", "--base-year", "9999"],
+        ["trade", "-p", "15e9", "--base-year", "6"],
+        ["search", "x" * 100_000],
+        ["search", "ï" * 1000],
+        ["search", "\u0301\u0301"],
+    ],
+    ids=lambda a: " ".join(x[:20] for x in a),
+)
+def test_extreme_arguments_give_finite_answers(args: list[str], tmp_path: Path) -> None:
+    code, stdout, stderr = _run([*args, "--json"], tmp_path)
+    if code == 2:
+        assert stdout == "" and stderr.count("\n") == 1
+        return
+    assert code == 0, stderr
+    assert stderr == ""
+    json.loads(stdout, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "infinity",
+        "1e309",
+        "-0",
+        "0x10",
+        "1e-400",
+        "١٥e9",
+        "15e9\n15e9",
+        "+-1",
+        "15,5bn",
+        "$",
+        "bn",
+        "15 bn bn",
+    ],
+)
+def test_odd_amounts_are_usage_errors(value: str, tmp_path: Path) -> None:
+    code, stdout, stderr = _run(["trade", "-p", value, "--json"], tmp_path)
+    assert code == 2, stderr
+    assert stdout == "" and stderr.count("\n") == 1 and stderr.startswith("ca-summit: error: ")
+
+
+# --- fuzzing the loader with mutated YAML ------------------------------------------------------
+
+_SEED = (Path(__file__).parents[1] / "data" / "summit_2023.yaml").read_text(encoding="utf-8")[:6000]
+_JUNK = st.sampled_from(
+    [*":-[]{}&*!|>'\"#%@`,? \n\t", "!!python/name:os.system", "*a", "&a", "<<: ", "---", "...", "\x00", "é"]
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    text = _SEED
+    for _ in range(draw(st.integers(min_value=1, max_value=8))):
+        at = draw(st.integers(min_value=0, max_value=len(text)))
+        action = draw(st.sampled_from(["insert", "delete", "duplicate"]))
+        if action == "insert":
+            text = text[:at] + draw(_JUNK) + text[at:]
+        elif action == "delete":
+            text = text[:at] + text[at + draw(st.integers(min_value=1, max_value=40)) :]
+        else:
+            end = min(len(text), at + draw(st.integers(min_value=1, max_value=200)))
+            text = text[:end] + text[at:end] + text[end:]
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_yaml_gives_only_clean_problems(text: str) -> None:
+    summit, problems = check(text, "fuzz.yaml")
+    assert (summit is None) == bool(problems)
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1
+        assert "\n" not in problem.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_give_only_clean_errors(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "f.yaml"
+    path.write_bytes(data)
+    with pytest.raises(SummitError) as caught:
+        load_summit(path)
+    assert "\n" not in caught.value.message

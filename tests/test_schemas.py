@@ -1,0 +1,99 @@
+"""JSON Schemas: generated from the models, kept under version control, and obeyed by every output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MINIMAL, ROOT
+from jsonschema import Draft202012Validator
+
+from ca_summit.loader import bundled_path, parse
+from ca_summit.schemas import NAMES, schema
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+SCHEMAS = ROOT / "schemas"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_published_schema_matches_the_code(name: str) -> None:
+    published = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert published == schema(name), (
+        f"schemas/{name}.schema.json is stale: run "
+        f"'ca-summit schema {name} > schemas/{name}.schema.json' and review the diff"
+    )
+
+
+def test_no_unexpected_schema_files() -> None:
+    assert sorted(p.name for p in SCHEMAS.glob("*.json")) == sorted(f"{n}.schema.json" for n in NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_schemas_are_valid_draft_2020_12(name: str) -> None:
+    Draft202012Validator.check_schema(schema(name))
+    assert schema(name)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def _validate(name: str, document: Any) -> None:
+    errors = sorted(Draft202012Validator(schema(name)).iter_errors(document), key=str)
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["areas"],
+        ["trade"],
+        ["trade", "-p", "15e9"],
+        ["trade", "-p", "15e9", "--by", "2030"],
+        ["trade", "-p", "15e9", "-r", "-1%"],
+        ["trade", "-p", "5e9"],
+        ["trade", "-p", "1e18", "-r", "1e-9"],
+        ["summary"],
+        ["facts"],
+        ["facts", "--kind", "quote"],
+        ["quotes"],
+        ["countries"],
+        ["search", "astana"],
+        ["search", "zzz"],
+        ["validate"],
+        ["--lang", "fr", "summary"],
+    ],
+    ids=" ".join,
+)
+def test_command_output_obeys_its_schema(cli: Cli, args: list[str]) -> None:
+    command = next(a for a in args if not a.startswith("-") and a not in ("fr", "en"))
+    result = cli(*args, "--json")
+    assert result.returncode == 0, result.stderr
+    _validate(command, json.loads(result.stdout))
+    printed = cli("schema", command)
+    assert json.loads(printed.stdout) == schema(command)
+
+
+def test_invalid_report_obeys_the_validate_schema(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(MINIMAL.replace("edition: 6", "edition: six"), encoding="utf-8")
+    result = cli("validate", str(path), "--json")
+    assert result.returncode == 1
+    _validate("validate", json.loads(result.stdout))
+
+
+def test_data_files_obey_the_data_schema() -> None:
+    _validate("data", parse(bundled_path().read_text(encoding="utf-8")).value)
+    _validate("data", parse(MINIMAL).value)
+
+
+def test_data_schema_rejects_what_the_loader_rejects() -> None:
+    document = parse(MINIMAL).value
+    document["meeting"]["edtion"] = 6
+    assert list(Draft202012Validator(schema("data")).iter_errors(document))
+
+
+def test_bundled_file_points_editors_at_the_schema() -> None:
+    first = bundled_path().read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/data.schema.json"
+    assert (ROOT / "data" / "summit_2023.yaml").is_file()
