@@ -77,6 +77,9 @@ def measure(runs: int) -> list[tuple[str, float, float]]:
         doc = Path(folder) / "doc.yaml"
         doc.write_text("name: Central Asia\n", encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": folder, "COLUMNS": "100", "NO_COLOR": "1"}
+        # Measure what an installed user runs: bytecode cached (the warm-up writes it), as pip does
+        # for a wheel, rather than every module recompiled on every run.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         results = []
         for name, ours_args, floor_args in CASES:
             ours = [sys.executable, "-m", "ca_summit", *ours_args]

@@ -161,10 +161,10 @@ def areas(
 
     Example: ca-summit areas --json | jq '.[].title'
     """
-    from . import queries
+    from .queries.areas import areas as query
 
     settings = _settings(ctx, data, lang)
-    render(queries.areas(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
 
 
 @app.command()
@@ -223,10 +223,10 @@ def trade(
 
     Example: ca-summit trade --project 15e9 --by 2030
     """
-    from . import queries
+    from .queries.trade import trade as query
 
     settings = _settings(ctx, data, lang)
-    view = queries.trade(
+    view = query(
         _load(settings), settings.lang, target=project, rate=rate, by_year=by, base_year=base_year
     )
     render(view, _format(fmt, json_), settings.lang)
@@ -244,14 +244,14 @@ def summary(
 
     Example: ca-summit summary --lang fr
     """
-    from . import queries
+    from .queries.summary import summary as query
 
     settings = _settings(ctx, data, lang)
-    render(queries.summary(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
 
 
 def _kind(value: str | None) -> str | None:
-    from .views import FactKind
+    from .views.facts import FactKind
 
     kinds = get_args(FactKind)
     if value is not None and value not in kinds:
@@ -287,11 +287,11 @@ def facts(
 
     Example: ca-summit facts --area information-space
     """
-    from . import queries
+    from .queries.facts import facts as query
 
     settings = _settings(ctx, data, lang)
     render(
-        queries.facts(_load(settings), settings.lang, area=area, kind=kind),
+        query(_load(settings), settings.lang, area=area, kind=kind),
         _format(fmt, json_),
         settings.lang,
     )
@@ -309,10 +309,10 @@ def quotes(
 
     Example: ca-summit quotes
     """
-    from . import queries
+    from .queries.facts import quotes as query
 
     settings = _settings(ctx, data, lang)
-    render(queries.quotes(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
 
 
 @app.command()
@@ -327,10 +327,10 @@ def countries(
 
     Example: ca-summit countries --json | jq '.[] | {code, n: (.said | length)}'
     """
-    from . import queries
+    from .queries.facts import countries as query
 
     settings = _settings(ctx, data, lang)
-    render(queries.countries(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
 
 
 @app.command()
@@ -346,10 +346,10 @@ def search(
 
     Example: ca-summit search tokaiev
     """
-    from . import queries
+    from .queries.facts import search as query
 
     settings = _settings(ctx, data, lang)
-    render(queries.search(_load(settings), settings.lang, text), _format(fmt, json_), settings.lang)
+    render(query(_load(settings), settings.lang, text), _format(fmt, json_), settings.lang)
 
 
 @app.command()
@@ -371,7 +371,7 @@ def validate(
     Example: ca-summit validate my_summit.yaml
     """
     from .loader import bundled_path, check, read_text
-    from .views import ProblemView, ValidationView
+    from .views.validate import ProblemView, ValidationView
 
     settings = _settings(ctx, data, lang)
     target = path or settings.data or bundled_path()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from importlib import resources
@@ -31,14 +30,15 @@ BUNDLED_NAME = "summit_2023.yaml"
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+# The YAML 1.2 core schema, resolved without regular expressions: compiling a dozen patterns costs
+# more start-up time than parsing the whole bundled file.
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_INFS = frozenset((".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"))
+_NANS = frozenset((".nan", ".NaN", ".NAN"))
+_FLOAT_CHARS = frozenset("0123456789.eE+-")
+_OCTAL = frozenset("01234567")
+_HEXADECIMAL = frozenset("0123456789abcdefABCDEF")
 
 
 def bundled_path() -> Path:
@@ -124,6 +124,43 @@ def _position(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+def _is_int(value: str) -> bool:
+    digits = value[1:] if value[:1] in ("+", "-") else value
+    return digits.isascii() and digits.isdigit()
+
+
+def _is_radix_int(value: str) -> bool:
+    if value.startswith("0o"):
+        return len(value) > 2 and set(value[2:]) <= _OCTAL
+    return value.startswith("0x") and len(value) > 2 and set(value[2:]) <= _HEXADECIMAL
+
+
+def _is_float(value: str) -> bool:
+    """[-+]?(.[0-9]+|[0-9]+(.[0-9]*)?)([eE][-+]?[0-9]+)?, by the characters and float() itself."""
+    if not value or not set(value) <= _FLOAT_CHARS or not any(c.isdigit() for c in value):
+        return False
+    mantissa = value.lower().split("e")[0]
+    if mantissa.lstrip("+-").startswith(".") and not mantissa.lstrip("+-")[1:2].isdigit():
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve_plain(value: str) -> str:
+    if value in _NULLS:
+        return _CORE + "null"
+    if value in _BOOL:
+        return _CORE + "bool"
+    if _is_int(value) or _is_radix_int(value):
+        return _CORE + "int"
+    if value in _INFS or value in _NANS or _is_float(value):
+        return _CORE + "float"
+    return _CORE + "str"
+
+
 def _scalar(event: Any) -> tuple[Any, str | None]:
     """A scalar's value by the YAML 1.2 core schema, and a problem if its tag is not allowed."""
     value: str = event.value
@@ -134,42 +171,29 @@ def _scalar(event: Any) -> tuple[Any, str | None]:
         return value, None
     if tag == _CORE + "str":
         return value, None
-    if tag == _CORE + "null" and _NULL.match(value):
+    if tag == _CORE + "null" and value in _NULLS:
         return None, None
     if tag == _CORE + "bool" and value in _BOOL:
         return _BOOL[value], None
     if tag == _CORE + "int":
         try:
-            if _INT.match(value):
+            if _is_int(value):
                 return int(value), None
-            if _OCT.match(value):
-                return int(value[2:], 8), None
-            if _HEX.match(value):
-                return int(value[2:], 16), None
+            if _is_radix_int(value):
+                return int(value[2:], 8 if value[1] == "o" else 16), None
         except ValueError:
             return None, "integer too large"
     if tag == _CORE + "float":
-        if _INF.match(value):
+        if value in _INFS:
             return (-math.inf if value.startswith("-") else math.inf), None
-        if _NAN.match(value):
+        if value in _NANS:
             return math.nan, None
-        if _FLOAT.match(value):
+        if _is_float(value) or _is_int(value):
             return float(value), None
-    if tag.startswith(_CORE) and tag[len(_CORE) :] in ("str", "null", "bool", "int", "float"):
-        return None, f"{value!r} is not a valid {tag[len(_CORE) :]}"
+    name = tag[len(_CORE) :] if tag.startswith(_CORE) else ""
+    if name in ("str", "null", "bool", "int", "float"):
+        return None, f"{value!r} is not a valid {name}"
     return None, f"tag {_short_tag(tag)} is not allowed: plain YAML data only"
-
-
-def _resolve_plain(value: str) -> str:
-    if _NULL.match(value):
-        return _CORE + "null"
-    if value in _BOOL:
-        return _CORE + "bool"
-    if _INT.match(value) or _OCT.match(value) or _HEX.match(value):
-        return _CORE + "int"
-    if _FLOAT.match(value) or _INF.match(value) or _NAN.match(value):
-        return _CORE + "float"
-    return _CORE + "str"
 
 
 def _short_tag(tag: str) -> str:

@@ -5,7 +5,8 @@ The loader resolves plain YAML scalars by the YAML 1.2 core schema, so `NO` stay
 is a number; dates arrive as text and are parsed here, as ISO dates only.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Pydantic would have to eval every annotation
+# string at import, and that compile step is a measurable part of start-up.
 
 import datetime as dt
 from collections.abc import Iterator

@@ -6,6 +6,7 @@ accepted. The CLI turns that into a usage error.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -48,26 +49,30 @@ _NUMBER = (
     r"|[+-]?\.\d+(?:e[+-]?\d+)?"
 )
 _GAP = "[ \u00a0\u202f]*"
-_AMOUNT = re.compile(
+_AMOUNT = (
     r"^(?:(?:us\$|\$|usd)" + _GAP + r")?(?P<number>" + _NUMBER + r")" + _GAP + r"(?P<unit>[a-z]*)\.?"
-    r"(?:" + _GAP + r"(?:(?:de +)?(?:us +)?dollars?|usd|\$))?$",
-    re.IGNORECASE | re.ASCII,
+    r"(?:" + _GAP + r"(?:(?:de +)?(?:us +)?dollars?|usd|\$))?$"
 )
-_RATE = re.compile(
-    r"^(?P<number>[+-]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?P<pct>%?)$",
-    re.IGNORECASE | re.ASCII,
-)
+_RATE = r"^(?P<number>[+-]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?P<pct>%?)$"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    # Compiled on first use: commands that take no amount do not pay for it at start-up.
+    return re.compile(source, re.IGNORECASE | re.ASCII)
+
+
 _MAX_INPUT = 200
 
 
 def parse_amount(text: str) -> float:
     """An amount in base units, between AMOUNT_MIN and AMOUNT_MAX."""
     cleaned = text.strip()
-    match = _AMOUNT.match(cleaned) if len(cleaned) <= _MAX_INPUT else None
+    match = _pattern(_AMOUNT).match(cleaned) if len(cleaned) <= _MAX_INPUT else None
     unit = match["unit"].lower() if match else ""
     if match is None or unit not in _UNITS:
         raise ValueError(f"{_shown(text)} is not an amount; expected {AMOUNT_HELP}")
-    number = float(re.sub(_SPACES + "|_", "", match["number"]))
+    number = float("".join(c for c in match["number"] if c.isdigit() or c in "+-.eE"))
     value = number * _UNITS[unit]
     if not math.isfinite(value) or value <= 0:
         raise ValueError(f"{_shown(text)} is not a positive amount; expected {AMOUNT_HELP}")
@@ -81,7 +86,7 @@ def parse_amount(text: str) -> float:
 def parse_rate(text: str) -> float:
     """A rate as a fraction, greater than -1 and at most RATE_MAX."""
     cleaned = text.strip()
-    match = _RATE.match(cleaned) if len(cleaned) <= _MAX_INPUT else None
+    match = _pattern(_RATE).match(cleaned) if len(cleaned) <= _MAX_INPUT else None
     if match is None:
         raise ValueError(f"{_shown(text)} is not a rate; expected {RATE_HELP}")
     value = float(match["number"].replace("_", ""))

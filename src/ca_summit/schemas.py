@@ -13,18 +13,18 @@ NAMES = ("areas", "trade", "summary", "facts", "quotes", "countries", "search", 
 
 
 def _model(name: str) -> type[BaseModel]:
-    from . import views
     from .models import Summit
+    from .views import areas, facts, summary, trade, validate
 
     models: dict[str, type[BaseModel]] = {
-        "areas": views.AreasView,
-        "trade": views.TradeView,
-        "summary": views.SummaryView,
-        "facts": views.FactsView,
-        "quotes": views.QuotesView,
-        "countries": views.CountriesView,
-        "search": views.SearchView,
-        "validate": views.ValidationView,
+        "areas": areas.AreasView,
+        "trade": trade.TradeView,
+        "summary": summary.SummaryView,
+        "facts": facts.FactsView,
+        "quotes": facts.QuotesView,
+        "countries": facts.CountriesView,
+        "search": facts.SearchView,
+        "validate": validate.ValidationView,
         "data": Summit,
     }
     return models[name]

@@ -1,0 +1,56 @@
+"""`ca-summit areas`."""
+
+# No `from __future__ import annotations` in views: Pydantic would have to eval every annotation
+# string at import, and that compile step is a measurable part of start-up. Each command's views
+# live in their own module so that a command builds only the models it prints.
+
+from pydantic import ConfigDict, Field, RootModel
+
+from .. import display as d
+from ..display import Lang
+from ..report import Column, Table, cell
+from .base import Actor, PointView, View, names
+
+
+class AreaView(View):
+    id: str
+    number: int
+    title: str
+    summary: str = Field(description="What was said or proposed, in one paragraph.")
+    by: list[Actor] = Field(description="Who said or proposed it, where the source says.")
+    is_new: bool | None = Field(description="null where the source does not say.")
+    is_new_quote: str | None
+    points: list[PointView]
+    quote: str
+
+
+class AreasView(RootModel[list[AreaView]]):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    def tables(self, lang: Lang) -> list[Table]:
+        columns = (
+            Column("number", "#", numeric=True),
+            Column("title", d.tr(lang, "Area", "Domaine")),
+            Column("summary", d.tr(lang, "What was said or proposed", "Ce qui a été dit ou proposé")),
+            Column("by", d.tr(lang, "By", "Par")),
+            Column("is_new", d.tr(lang, "New", "Nouveau")),
+            Column("id", "id", in_table=False),
+        )
+        rows = [
+            (
+                cell(area.number),
+                cell(area.title),
+                cell(area.summary, "\n".join(point.text for point in area.points)),
+                cell("; ".join(actor.id for actor in area.by), names(area.by)),
+                cell(area.is_new, d.tr(lang, "yes", "oui") if area.is_new else ""),
+                cell(area.id),
+            )
+            for area in self.root
+        ]
+        note = d.tr(
+            lang,
+            "New: blank where the article does not say. Sources: ca-summit areas --json.",
+            "Nouveau : vide quand l’article ne le dit pas. Sources : ca-summit areas --json.",
+        )
+        title = d.tr(lang, "Areas of cooperation", "Domaines de coopération")
+        return [Table(title, columns, rows, (note,))]

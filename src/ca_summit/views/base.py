@@ -1,0 +1,81 @@
+"""What several commands' views share: actors, points, metrics."""
+
+# No `from __future__ import annotations` in views: Pydantic would have to eval every annotation
+# string at import, and that compile step is a measurable part of start-up. Each command's views
+# live in their own module so that a command builds only the models it prints.
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import display as d
+from ..display import Bound, Lang
+
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="null", defer_build=True)
+
+
+class Actor(View):
+    id: str = Field(description="ISO 3166-1 alpha-2 code of a participant, or a person's id.")
+    name: str
+    as_written: str | None = Field(description="How the source names the actor, if otherwise.")
+
+
+def names(actors: list[Actor]) -> str:
+    return ", ".join(actor.name + (f" ({actor.as_written})" if actor.as_written else "") for actor in actors)
+
+
+class Driver(View):
+    id: str
+    label: str
+    quote: str
+
+
+class PointView(View):
+    id: str
+    kind: str
+    text: str
+    by: list[Actor]
+    subject: str | None
+    figures: list[str] = Field(description="Ids of the trade figures the point cites.")
+    drivers: list[Driver]
+    quote: str = Field(description="Verbatim excerpt of the source.")
+
+
+class Metric(View):
+    id: str
+    label: str
+    value: Finite
+    unit: str = Field(description="A currency code, 'fraction' or 'fraction_per_year'.")
+    bound: Bound | None = Field(description="lower: at least this; upper: at most this.")
+    approximate: bool
+    qualifier: str | None = Field(
+        description="The source's own qualifier of a stated figure: stated, more_than, less_than, "
+        "approaching or about."
+    )
+    derived: bool = Field(description="Computed from the stated figures rather than stated.")
+    basis: str = Field(description="Where the number comes from.")
+    quote: str | None = Field(description="Verbatim excerpt of the source, for stated figures.")
+
+
+def metric_text(metric: Metric, lang: Lang) -> str:
+    """`≥ 12.47 %/yr`, `≈ 15 bn USD`: the value with its bound, as a reader wants it."""
+    if metric.qualifier is not None:
+        return d.qualified(_unit_text(metric, lang, signed=False), metric.qualifier)
+    return d.bounded(_unit_text(metric, lang, signed=True), metric.bound, metric.approximate)
+
+
+def _unit_text(metric: Metric, lang: Lang, *, signed: bool) -> str:
+    if metric.unit == "fraction":
+        return (d.signed_percent if signed else d.percent)(metric.value, lang, 1)
+    if metric.unit == "fraction_per_year":
+        return d.percent(metric.value, lang) + d.tr(lang, "/yr", "/an")
+    return d.amount(metric.value, metric.unit, lang)
+
+
+class Assumption(View):
+    id: str
+    text: str
