@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import MINIMAL
 
 Invoke = Callable[..., Any]
@@ -354,3 +355,13 @@ def test_every_command_has_help_with_an_example(invoke: Invoke, command: str) ->
     result = invoke(command, "--help", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "Example: ca-summit " + command in result.stdout
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["15e9", "15000000000", "15_000_000_000", "15bn", "15B", "$15B", "15 billion", "15 milliards", "15 Md"],
+)
+def test_every_spelling_of_the_target(invoke_json: Invoke, spelling: str) -> None:
+    projection = invoke_json("trade", "--project", spelling)["projection"]
+    assert projection["target"] == 15_000_000_000
+    assert projection["target_year"] == 2025

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from conftest import _entry_point
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conftest import ROOT
 
+Invoke = Callable[..., Any]
+
 sys.path.insert(0, str(ROOT / "tools"))
-import readme_commands
+import readme_commands  # noqa: E402 (tools/ is not a package)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -40,3 +48,30 @@ def test_every_command_is_documented() -> None:
         "schema",
     ):
         assert f"### `ca-summit {command}`" in README
+
+
+def _readme_example() -> str:
+    (example,) = re.findall(r"```yaml\n(.*?)```", README, re.S)
+    return example
+
+
+def test_the_data_format_example_is_valid(tmp_path: Path, invoke: Invoke) -> None:
+    path = tmp_path / "my_summit.yaml"
+    path.write_text(_readme_example(), encoding="utf-8")
+    result = invoke("validate", str(path))
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(invoke("--data", str(path), "areas", "--json").stdout)[0]["id"] == "trade-flows"
+
+
+def test_the_validate_example_prints_what_the_readme_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    broken = _readme_example().replace("edition: 6", "edition: sixth")
+    Path("broken.yaml").write_text(
+        broken.replace("date: 2024-08-09", "date: 9 August 2024"), encoding="utf-8"
+    )
+    shown = README.split("$ ca-summit validate broken.yaml\n", 1)[1].split("```", 1)[0]
+    result = invoke("validate", "broken.yaml")
+    assert result.exit_code == 1
+    assert result.stdout == shown

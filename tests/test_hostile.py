@@ -10,12 +10,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import _entry_point
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ca_summit.errors import SummitError
 from ca_summit.loader import MAX_BYTES, check, load_summit
+
+from conftest import _entry_point
 
 CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
 MEMORY_LIMIT_KB = 200 * 1024

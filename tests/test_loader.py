@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ca_summit.errors import SummitError
-from ca_summit.loader import MAX_BYTES, check, load_summit, parse, read_text
+from ca_summit.loader import MAX_BYTES, _resolve_plain, check, load_summit, parse, read_text
+
+from conftest import MINIMAL
 
 Write = Callable[..., Path]
 
@@ -66,7 +70,7 @@ def test_quoted_number_is_not_an_integer() -> None:
 
 def test_bad_date() -> None:
     assert problems_of(MINIMAL.replace("2024-08-09", "9 August 2024")) == [
-        "f.yaml:6:9: meeting.date: Value error, expected an ISO date such as 2023-09-14, got '9 August 2024'"
+        "f.yaml:6:9: meeting.date: expected an ISO date such as 2023-09-14, got '9 August 2024'"
     ]
 
 
@@ -217,3 +221,65 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode())
     assert load_summit(path).meeting.edition == 6
+
+
+# The YAML 1.2 core schema's own patterns (https://yaml.org/spec/1.2.2/#1032-tag-resolution); the
+# loader resolves without them, for start-up time, and must agree with them on every string.
+_CORE_PATTERNS = {
+    "null": r"null|Null|NULL|~|",
+    "bool": r"true|True|TRUE|false|False|FALSE",
+    "int": r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+",
+    "float": r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN",
+}
+
+
+def _by_the_spec(value: str) -> str:
+    for name, pattern in _CORE_PATTERNS.items():
+        if re.fullmatch(pattern, value):
+            return name
+    return "str"
+
+
+@given(st.text(alphabet="0123456789+-.eExoabfinINFtrulsTRULSN~_ ", max_size=12))
+def test_plain_scalars_resolve_as_the_spec_says(value: str) -> None:
+    assert _resolve_plain(value) == "tag:yaml.org,2002:" + _by_the_spec(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "~",
+        "null",
+        "true",
+        "FALSE",
+        "0",
+        "-7",
+        "+7",
+        "0o17",
+        "0x1F",
+        "0o",
+        "0x",
+        "08",
+        "1.",
+        ".5",
+        "+.5",
+        "-.5",
+        "1e5",
+        "1E-5",
+        ".e5",
+        "1.e5",
+        ".",
+        "+",
+        "e",
+        "1_0",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "nan",
+        "inf",
+        "1e",
+    ],
+)
+def test_plain_scalar_edges(value: str) -> None:
+    assert _resolve_plain(value) == "tag:yaml.org,2002:" + _by_the_spec(value)

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINIMAL, ROOT
 from jsonschema import Draft202012Validator
 
 from ca_summit.loader import bundled_path, parse
 from ca_summit.schemas import NAMES, schema
+
+from conftest import MINIMAL, ROOT
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 SCHEMAS = ROOT / "schemas"

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
 
 import typer
 
@@ -21,18 +21,19 @@ from .parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
 if TYPE_CHECKING:
     from .models import Summit
 
-app = typer.Typer(
-    name="ca-summit",
-    help=(
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "ca-summit",
+    "help": (
         "Explore the facts and figures of the fifth Consultative Meeting of the Heads of State of "
         "Central Asia (14 September 2023), each traceable to its source.\n\n"
         "Example: ca-summit areas"
     ),
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    invoke_without_command=True,
-)
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "invoke_without_command": True,
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 
 class Language(StrEnum):
@@ -226,9 +227,7 @@ def trade(
     from .queries.trade import trade as query
 
     settings = _settings(ctx, data, lang)
-    view = query(
-        _load(settings), settings.lang, target=project, rate=rate, by_year=by, base_year=base_year
-    )
+    view = query(_load(settings), settings.lang, target=project, rate=rate, by_year=by, base_year=base_year)
     render(view, _format(fmt, json_), settings.lang)
 
 
@@ -436,12 +435,45 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+_ROOT_OPTIONS_WITH_VALUE = ("--data", "--lang")
+
+
+def _requested(argv: list[str]) -> str | None:
+    """The command argv names, when that can be told without parsing it."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _ROOT_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith(tuple(option + "=" for option in _ROOT_OPTIONS_WITH_VALUE)):
+            return None if arg.startswith("-") else arg
+    return None
+
+
+def _command_line(argv: list[str]) -> Any:
+    """What parses argv. Typer builds every command's parser before it runs one, so a run that
+    names its command gets an app with that command alone (measured: most of Typer's share of
+    start-up); help, completion and mistakes get the whole app."""
+    name = _requested(argv)
+    chosen = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None and (info.name or info.callback.__name__) == name
+    ]
+    if not chosen or "_CA_SUMMIT_COMPLETE" in os.environ:
+        return typer.main.get_command(app)
+    lean = typer.Typer(**_APP_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return typer.main.get_command(lean)
+
+
 def main(argv: list[str] | None = None) -> int:
     """The entry point and error boundary: every failure becomes one line on stderr."""
     _tolerant_streams()
-    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
     try:
-        result = command.main(args=argv, prog_name="ca-summit", standalone_mode=False)
+        command = _command_line(args)
+        result = command.main(args=args, prog_name="ca-summit", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except SummitError as error:
         _say(f"error: {error.message}")

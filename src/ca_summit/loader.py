@@ -360,7 +360,10 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
             loc = tuple(detail["loc"])
             if any(loc[: len(bad)] == bad for bad in flagged):
                 continue  # already reported, by the parser, at the same place
-            message = detail["msg"] + _HINTS.get(detail["type"], "")
+            if detail["type"] == "value_error":  # our own validators: their words, no prefix
+                message = str(detail.get("ctx", {}).get("error", detail["msg"]))
+            else:
+                message = detail["msg"] + _HINTS.get(detail["type"], "")
             is_key = detail["type"] == "extra_forbidden"
             line, column = doc.where(loc, key=is_key)
             problems.append(Problem(path, line, column, _field(loc), message))
