@@ -8,12 +8,16 @@ see the same machine; the report gives the medians and their ratio. Budget: rati
     python benchmarks/startup.py                 # report
     python benchmarks/startup.py --runs 41       # more runs, steadier medians
     python benchmarks/startup.py --check         # exit 1 when a ratio is over budget
+    python benchmarks/startup.py --instructions  # also count instructions (valgrind): the same
+                                                 # on every run, where wall-clock time is noisy
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -109,6 +113,35 @@ def measure(runs: int) -> list[Result]:
         return results
 
 
+def _instructions(command: list[str], env: dict[str, str]) -> int:
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    return int(re.search(r"Collected : (\d+)", done.stderr).group(1))  # type: ignore[union-attr]
+
+
+def count_instructions() -> list[tuple[str, float]]:
+    """Instructions executed, ours over the floor's, for each case (one run each: they repeat)."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "floor_app.py").write_text(FLOOR_APP, encoding="utf-8")
+        doc = Path(folder) / "doc.yaml"
+        doc.write_text("name: Central Asia\n", encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": folder, "COLUMNS": "100", "NO_COLOR": "1"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        ratios = []
+        for name, ours_args, floor_args in CASES:
+            ours = [sys.executable, "-m", "ca_summit", *ours_args]
+            floor = [sys.executable, "-m", "floor_app", *(a.format(doc=doc) for a in floor_args)]
+            _time(ours, env), _time(floor, env)  # bytecode cached, as in the timed runs
+            ratios.append((name, _instructions(ours, env) / _instructions(floor, env)))
+        return ratios
+
+
 def report(results: list[Result], runs: int) -> str:
     lines = [
         "| command | ca-summit ms (wall / CPU) | floor ms (wall / CPU) | ratio (wall / CPU) |",
@@ -132,9 +165,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--check", action="store_true", help="exit 1 when over budget")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = parser.parse_args()
     results = measure(args.runs)
     print(report(results, args.runs))
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("\nvalgrind is not installed: no instruction counts")
+        else:
+            print("\n| command | instructions, ratio to the floor |\n|---|---:|")
+            for name, ratio in count_instructions():
+                print(f"| `{name}` | {ratio:.2f} |")
     over = [result[0] for result in results if result[1] / result[2] > BUDGET]
     return 1 if args.check and over else 0
 

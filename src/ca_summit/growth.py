@@ -8,7 +8,7 @@ that there is no finite answer, so NaN and infinity never reach an output.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def compound_rate(growth: float, periods: float) -> float:
@@ -65,8 +65,7 @@ def value_after(start: float, rate: float, periods: float) -> float | None:
     return result if math.isfinite(result) else None
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     period: int
     value: float
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import os
 import stat
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ _NANS = frozenset((".nan", ".NaN", ".NAN"))
 _FLOAT_CHARS = frozenset("0123456789.eE+-")
 _OCTAL = frozenset("01234567")
 _HEXADECIMAL = frozenset("0123456789abcdefABCDEF")
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF") | {""}
 
 
 def bundled_path() -> Path:
@@ -83,27 +83,31 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-@dataclass
 class _Frame:
-    container: dict[str, Any] | list[Any]
-    loc: Loc
-    anchor: str | None
-    size: int = 1
-    key: Any = None  # in a mapping: the key waiting for its value
-    has_key: bool = False
+    """A mapping or sequence being built; plain slots, as it is made for every collection."""
+
+    __slots__ = ("anchor", "container", "has_key", "key", "loc", "size")
+
+    def __init__(self, container: dict[str, Any] | list[Any], loc: Loc, anchor: str | None) -> None:
+        self.container = container
+        self.loc = loc
+        self.anchor = anchor
+        self.size = 1  # nodes, aliases expanded
+        self.key: Any = None  # in a mapping: the key waiting for its value
+        self.has_key = False
 
 
 _SKIP = object()  # the value of a rejected key: parsed, then dropped
 
 
-@dataclass
 class Document:
     """A parsed YAML document with the line and column (1-based) of every value and key."""
 
-    value: Any
-    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    problems: list[tuple[Loc, tuple[int, int], str]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.value: Any = None
+        self.marks: dict[Loc, tuple[int, int]] = {}
+        self.key_marks: dict[Loc, tuple[int, int]] = {}
+        self.problems: list[tuple[Loc, tuple[int, int], str]] = []
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The most precise position known for loc: its key, itself, or its nearest ancestor."""
@@ -150,6 +154,8 @@ def _is_float(value: str) -> bool:
 
 
 def _resolve_plain(value: str) -> str:
+    if value[:1] not in _MAYBE_NOT_TEXT:  # most scalars are words: settle them at the first letter
+        return _CORE + "str"
     if value in _NULLS:
         return _CORE + "null"
     if value in _BOOL:
@@ -208,7 +214,7 @@ def _check_collection_tag(event: Any, kind: str) -> str | None:
 
 def parse(text: str) -> Document:
     """Parse one YAML document into plain data with positions; raise _Fatal where it cannot go on."""
-    doc = Document(value=None)
+    doc = Document()
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
     total = 0

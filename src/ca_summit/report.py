@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
 from .display import Lang
 
 Raw = str | int | float | bool | None
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """A value as data (CSV, Markdown) and as text (the table)."""
 
     raw: Raw
@@ -25,8 +23,7 @@ def cell(raw: Raw, text: str | None = None) -> Cell:
     return Cell(raw, text)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str  # CSV and Markdown header: the JSON field it comes from
     header: str  # the table's header
     numeric: bool = False  # right-aligned in the table
@@ -35,12 +32,11 @@ class Column:
     in_data: bool = True  # False: a second rendering of another column, for the table only
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     title: str
     columns: tuple[Column, ...]
     rows: Sequence[Sequence[Cell]]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     style: Literal["grid", "fields"] = "grid"  # fields: a two-column name/value table
     primary: bool = False  # the table CSV and Markdown print (else the first)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import display as d
 from ..display import Lang
@@ -26,8 +26,7 @@ from ..views.facts import (
 from .base import actor
 
 
-@dataclass(frozen=True)
-class _Fact:
+class _Fact(NamedTuple):
     id: str
     kind: FactKind
     area: str | None
@@ -174,7 +173,8 @@ def quotes(summit: Summit, lang: Lang) -> QuotesView:
 
 
 def countries(summit: Summit, lang: Lang) -> CountriesView:
-    everything = [f for f in _all_facts(summit) if f.kind not in ("meeting", "participant")]
+    # Drivers repeat their statement, and the meeting and participant records say nothing of anyone.
+    everything = [f for f in _all_facts(summit) if f.kind not in ("meeting", "participant", "driver")]
     result = []
     for p in summit.participants:
         people = {person.id for person in summit.people if person.country == p.code}

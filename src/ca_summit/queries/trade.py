@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import display as d
 from .. import growth
@@ -19,8 +19,7 @@ PATH_MAX_YEARS = 100
 NEVER_HORIZON = 10  # years shown when the target is never reached
 
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):
     """A number with what the source's wording lets us say of it."""
 
     value: float
