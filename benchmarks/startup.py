@@ -15,6 +15,7 @@ see the same machine; the report gives the medians and their ratio. Budget: rati
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 BUDGET = 1.25
@@ -83,7 +85,9 @@ def _time(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 Result = tuple[str, float, float, float, float]  # name, ours and floor wall, ours and floor CPU
 
 
-def measure(runs: int) -> list[Result]:
+@contextlib.contextmanager
+def _cases() -> Iterator[tuple[dict[str, str], list[tuple[str, list[str], list[str]]]]]:
+    """The environment and, per case, the ca-summit and floor commands, with warm caches."""
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "floor_app.py").write_text(FLOOR_APP, encoding="utf-8")
         doc = Path(folder) / "doc.yaml"
@@ -92,11 +96,19 @@ def measure(runs: int) -> list[Result]:
         # Measure what an installed user runs: bytecode cached (the warm-up writes it), as pip does
         # for a wheel, rather than every module recompiled on every run.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        results = []
+        cases = []
         for name, ours_args, floor_args in CASES:
             ours = [sys.executable, "-m", "ca_summit", *ours_args]
             floor = [sys.executable, "-m", "floor_app", *(a.format(doc=doc) for a in floor_args)]
             _time(ours, env), _time(floor, env)  # warm the caches
+            cases.append((name, ours, floor))
+        yield env, cases
+
+
+def measure(runs: int) -> list[Result]:
+    results = []
+    with _cases() as (env, cases):
+        for name, ours, floor in cases:
             ours_runs, floor_runs = [], []
             for _ in range(runs):
                 ours_runs.append(_time(ours, env))
@@ -110,7 +122,7 @@ def measure(runs: int) -> list[Result]:
                     statistics.median(cpu for _, cpu in floor_runs),
                 )
             )
-        return results
+    return results
 
 
 def _instructions(command: list[str], env: dict[str, str]) -> int:
@@ -127,19 +139,8 @@ def _instructions(command: list[str], env: dict[str, str]) -> int:
 
 def count_instructions() -> list[tuple[str, float]]:
     """Instructions executed, ours over the floor's, for each case (one run each: they repeat)."""
-    with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "floor_app.py").write_text(FLOOR_APP, encoding="utf-8")
-        doc = Path(folder) / "doc.yaml"
-        doc.write_text("name: Central Asia\n", encoding="utf-8")
-        env = {**os.environ, "PYTHONPATH": folder, "COLUMNS": "100", "NO_COLOR": "1"}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        ratios = []
-        for name, ours_args, floor_args in CASES:
-            ours = [sys.executable, "-m", "ca_summit", *ours_args]
-            floor = [sys.executable, "-m", "floor_app", *(a.format(doc=doc) for a in floor_args)]
-            _time(ours, env), _time(floor, env)  # bytecode cached, as in the timed runs
-            ratios.append((name, _instructions(ours, env) / _instructions(floor, env)))
-        return ratios
+    with _cases() as (env, cases):
+        return [(name, _instructions(ours, env) / _instructions(floor, env)) for name, ours, floor in cases]
 
 
 def report(results: list[Result], runs: int) -> str:

@@ -6,6 +6,7 @@
 import io
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, get_args
@@ -17,6 +18,7 @@ from .display import Lang
 from .errors import SummitError
 from .output import Format, StdoutClosed, render
 from .parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
+from .report import Tabular
 
 if TYPE_CHECKING:
     from .models import Summit
@@ -149,6 +151,22 @@ def _usage(parse: object) -> object:
     return parser
 
 
+def _show(
+    ctx: typer.Context,
+    query: Callable[..., Tabular],
+    fmt: Format | None,
+    json_: bool,
+    lang: Language | None,
+    data: Path | None,
+    *args: Any,
+    **options: Any,
+) -> None:
+    """What every data command does: settle the options, load the data, ask, print the view."""
+    output = _format(fmt, json_)  # a usage error is reported before any data is read
+    settings = _settings(ctx, data, lang)
+    render(query(_load(settings), settings.lang, *args, **options), output, settings.lang)
+
+
 @app.command(short_help="The six areas of cooperation.")
 def areas(
     ctx: typer.Context,
@@ -163,8 +181,7 @@ def areas(
     """
     from .queries.areas import areas as query
 
-    settings = _settings(ctx, data, lang)
-    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    _show(ctx, query, fmt, json_, lang, data)
 
 
 @app.command(short_help="Trade figures and projections to a target.")
@@ -225,9 +242,7 @@ def trade(
     """
     from .queries.trade import trade as query
 
-    settings = _settings(ctx, data, lang)
-    view = query(_load(settings), settings.lang, target=project, rate=rate, by_year=by, base_year=base_year)
-    render(view, _format(fmt, json_), settings.lang)
+    _show(ctx, query, fmt, json_, lang, data, target=project, rate=rate, by_year=by, base_year=base_year)
 
 
 @app.command(short_help="The meeting at a glance.")
@@ -244,8 +259,7 @@ def summary(
     """
     from .queries.summary import summary as query
 
-    settings = _settings(ctx, data, lang)
-    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    _show(ctx, query, fmt, json_, lang, data)
 
 
 def _kind(value: str | None) -> str | None:
@@ -287,12 +301,7 @@ def facts(
     """
     from .queries.facts import facts as query
 
-    settings = _settings(ctx, data, lang)
-    render(
-        query(_load(settings), settings.lang, area=area, kind=kind),
-        _format(fmt, json_),
-        settings.lang,
-    )
+    _show(ctx, query, fmt, json_, lang, data, area=area, kind=kind)
 
 
 @app.command(short_help="The direct quotes, in French and English.")
@@ -309,8 +318,7 @@ def quotes(
     """
     from .queries.facts import quotes as query
 
-    settings = _settings(ctx, data, lang)
-    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    _show(ctx, query, fmt, json_, lang, data)
 
 
 @app.command(short_help="The participants and what is said of each.")
@@ -327,8 +335,7 @@ def countries(
     """
     from .queries.facts import countries as query
 
-    settings = _settings(ctx, data, lang)
-    render(query(_load(settings), settings.lang), _format(fmt, json_), settings.lang)
+    _show(ctx, query, fmt, json_, lang, data)
 
 
 @app.command(short_help="Find text in areas, facts and quotes.")
@@ -346,8 +353,7 @@ def search(
     """
     from .queries.facts import search as query
 
-    settings = _settings(ctx, data, lang)
-    render(query(_load(settings), settings.lang, text), _format(fmt, json_), settings.lang)
+    _show(ctx, query, fmt, json_, lang, data, text)
 
 
 @app.command(short_help="Check a data file and list every problem.")
@@ -368,21 +374,14 @@ def validate(
 
     Example: ca-summit validate my_summit.yaml
     """
-    from .loader import bundled_path, check, read_text
-    from .views.validate import ProblemView, ValidationView
+    from .loader import bundled_path
+    from .queries.validate import validation
 
+    output = _format(fmt, json_)
     settings = _settings(ctx, data, lang)
-    target = path or settings.data or bundled_path()
-    _, problems = check(read_text(target), str(target))
-    view = ValidationView(
-        file=str(target),
-        valid=not problems,
-        problems=[
-            ProblemView(line=p.line, column=p.column, field=p.field, message=p.message) for p in problems
-        ],
-    )
-    render(view, _format(fmt, json_), settings.lang)
-    if problems:
+    view = validation(path or settings.data or bundled_path())
+    render(view, output, settings.lang)
+    if not view.valid:
         raise typer.Exit(1)
 
 
