@@ -75,7 +75,7 @@ def test_every_command_speaks_every_format(cli: Cli, command: list[str], fmt: st
         (["trade", "--project", "15e9", "--by", "99999999999999999999"], ["--by"]),
         (["trade", "--by", "2030"], ["--rate and --by need a target"]),
         (["trade", "--base-year", "0"], ["Invalid value for '--base-year'"]),
-        (["trade", "--base-year", "3"], ["leaves no room for the 5-year period"]),
+        (["trade", "--base-year", "3"], ["base year 3 leaves no room for the 5-year period before it"]),
         (["facts", "--kind", "gossip"], ["'gossip' is not a kind"]),
         (["facts", "--area", "space"], ["no area 'space'; the areas are: trade-flows"]),
         (["search", "   "], ["the search text is empty"]),
@@ -116,8 +116,9 @@ def test_no_arguments_shows_help(cli: Cli) -> None:
     assert "Usage: ca-summit" in result.stdout and "areas" in result.stdout
 
 
-def test_reader_closing_the_pipe_early_is_quiet() -> None:
-    process = subprocess.Popen([*_entry_point(), "facts"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+@pytest.mark.parametrize("args", [["facts"], ["facts", "--json"], ["facts", "-f", "csv"], ["schema", "data"]])
+def test_reader_closing_the_pipe_early_is_quiet(args: list[str]) -> None:
+    process = subprocess.Popen([*_entry_point(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # before the command writes a byte
     stderr = process.stderr.read()
@@ -136,6 +137,16 @@ def test_head_of_a_pipe(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "id,kind,area,text,by,quote\n"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [["areas"], ["areas", "--json"], ["schema", "data"]])
+def test_stdout_closed_before_the_start(tmp_path: Path, args: list[str]) -> None:
+    command = " ".join([*_entry_point(), *args])
+    result = subprocess.run(
+        ["bash", "-c", f"{command} >&-"], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert result.returncode == 0
     assert result.stderr == ""
 
 

@@ -78,7 +78,7 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(data=data if data and str(data) else None, lang=lang.value)
+    ctx.obj = Settings(data=data, lang=lang.value)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
@@ -139,12 +139,12 @@ def _load(settings: Settings) -> "Summit":
     return load_summit(settings.data)
 
 
-def _usage(parse: object) -> object:
+def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
     """A Typer parser that turns the parse function's ValueError into a usage error."""
 
     def parser(text: str) -> float:
         try:
-            return parse(text)  # type: ignore[operator, no-any-return]
+            return parse(text)
         except ValueError as error:
             raise typer.BadParameter(str(error)) from None
 
@@ -407,9 +407,10 @@ def schema(
 
     Example: ca-summit schema areas > areas.schema.json
     """
+    from .output import write
     from .schemas import schema_text
 
-    sys.stdout.write(schema_text(name.value))
+    write(schema_text(name.value))
 
 
 def _say(message: str) -> None:
@@ -419,6 +420,8 @@ def _say(message: str) -> None:
 
 def _silence_stdout() -> None:
     """After the reader closed the pipe: point stdout at /dev/null so exit's flush stays quiet."""
+    if sys.stdout is None:  # it was closed before we started: nothing will flush
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

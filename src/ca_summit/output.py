@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .display import Lang
 from .report import Plain, Raw, Table, Tabular, primary
@@ -32,10 +33,19 @@ class StdoutClosed(Exception):
 
 def render(view: Tabular, fmt: Format, lang: Lang) -> None:
     """Write `view` to stdout in `fmt`."""
+    _guarded(_render, view, fmt, lang)
+
+
+def write(text: str) -> None:
+    """Write text that is already data (a JSON Schema) to stdout, as UTF-8."""
+    _guarded(_write, text)
+
+
+def _guarded(function: Callable[..., None], *args: Any) -> None:
     if sys.stdout is None:  # started with stdout closed
         raise StdoutClosed
     try:
-        _render(view, fmt, lang)
+        function(*args)
     except BrokenPipeError:
         raise StdoutClosed from None
 

@@ -87,7 +87,10 @@ def trade(
     base = t.base_year if base_year is None else base_year
     years = t.growth.period_years
     if base - years < 1:
-        raise SummitError(f"--base-year {base} leaves no room for the {years}-year period", usage=True)
+        raise SummitError(
+            f"base year {base} leaves no room for the {years}-year period before it",
+            usage=base_year is not None,
+        )
     period = Period(start_year=base - years, end_year=base, years=years)
     current = _from_qualifier(t.current.amount, t.current.qualifier)
     rise = _from_qualifier(t.growth.rate, t.growth.qualifier)
