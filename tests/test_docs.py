@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -75,3 +76,33 @@ def test_the_validate_example_prints_what_the_readme_shows(
     result = invoke("validate", "broken.yaml")
     assert result.exit_code == 1
     assert result.stdout == shown
+
+
+def _console_examples() -> list[tuple[list[str], str]]:
+    """Each `$ ca-summit ...` in the README's console blocks with the output shown under it."""
+    examples = []
+    written = README.split(readme_commands.START)[0]  # the generated reference shows usage, not runs
+    for block in re.findall(r"```console\n(.*?)```", written, re.S):
+        for segment in re.split(r"^(?=\$ )", block, flags=re.M):
+            command, _, shown = segment.partition("\n")
+            if command.startswith("$ ca-summit ") and "|" not in command and ".yaml" not in command:
+                examples.append((shlex.split(command)[2:], shown))
+    return examples
+
+
+def test_the_readme_shows_real_output(invoke: Invoke) -> None:
+    examples = _console_examples()
+    assert examples, "no example found"
+    for args, shown in examples:
+        result = invoke(*args, env={"COLUMNS": "100"})
+        printed = "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"
+        assert printed == shown, f"README example 'ca-summit {' '.join(args)}' is stale"
+
+
+def test_the_jq_example(invoke: Invoke) -> None:
+    shown = README.split("jq -r '.[] | \"\\(.number). \\(.title) — new: \\(.is_new)\"'\n", 1)[1].split("```")[
+        0
+    ]
+    areas = json.loads(invoke("areas", "--json").stdout)
+    as_jq = [f"{a['number']}. {a['title']} — new: {json.dumps(a['is_new'])}" for a in areas]
+    assert shown.splitlines() == as_jq

@@ -61,17 +61,19 @@ def read_text(path: Path) -> str:
     except OSError as error:
         raise SummitError(f"{path}: cannot open: {error.strerror or error}") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise SummitError(f"{path}: is {kind}, not a data file")
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_BYTES + 1)
+        data = b""
+        if info.st_size <= MAX_BYTES:  # else refused unread; the read is bounded all the same
+            with os.fdopen(fd, "rb", closefd=False) as stream:
+                data = stream.read(MAX_BYTES + 1)
     except OSError as error:
         raise SummitError(f"{path}: cannot read: {error.strerror or error}") from None
     finally:
         os.close(fd)
-    if len(data) > MAX_BYTES:
+    if info.st_size > MAX_BYTES or len(data) > MAX_BYTES:
         raise SummitError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB, refused")
     try:
         text = data.decode("utf-8")
