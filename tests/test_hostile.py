@@ -18,6 +18,7 @@ from ca_summit.loader import MAX_BYTES, check, load_summit
 
 from conftest import _entry_point
 
+_SUMMIT = load_summit()
 CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
 MEMORY_LIMIT_KB = 200 * 1024
 
@@ -185,3 +186,38 @@ def test_random_bytes_give_only_clean_errors(tmp_path_factory: pytest.TempPathFa
     with pytest.raises(SummitError) as caught:
         load_summit(path)
     assert "\n" not in caught.value.message
+
+
+# --- fuzzing the projection ---------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    target=st.floats(min_value=0.01, max_value=1e18),
+    rate=st.one_of(st.none(), st.floats(min_value=-0.999999, max_value=1e6)),
+    by_year=st.one_of(st.none(), st.integers(min_value=1, max_value=9999)),
+    base_year=st.one_of(st.none(), st.integers(min_value=1, max_value=9999)),
+)
+def test_projection_is_finite_or_a_usage_error(
+    target: float, rate: float | None, by_year: int | None, base_year: int | None
+) -> None:
+    from ca_summit.queries.trade import trade
+
+    try:
+        view = trade(_SUMMIT, "en", target=target, rate=rate, by_year=by_year, base_year=base_year)
+    except SummitError as error:
+        refused = error
+    else:
+        refused = None
+    if refused is not None:
+        assert refused.exit_code == 2, refused.message
+        return
+    document = json.loads(view.model_dump_json(), parse_constant=lambda name: pytest.fail(name))
+    projection = document["projection"]
+    assert projection["status"] in ("reached", "already_reached", "never_reached", "beyond_horizon")
+    assert (projection["target_year"] is None) == (
+        projection["status"] in ("never_reached", "beyond_horizon")
+    )
+    assert 1 <= len(projection["path"]) <= 101
+    years = [step["year"] for step in projection["path"]]
+    assert years == list(range(years[0], years[0] + len(years)))

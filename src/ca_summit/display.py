@@ -27,37 +27,40 @@ def tr(lang: Lang, en: str, fr: str) -> str:
     return fr if lang == "fr" else en
 
 
+def _localised(text: str, lang: Lang) -> str:
+    """English digits as the language writes them: `12,345.6` or `12 345,6`."""
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
+
+
+def _fixed(value: float, decimals: int, *, trim: bool) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if trim and "." in text else text
+
+
 def number(value: float, lang: Lang, digits: int = 3) -> str:
     """A number to `digits` significant digits, with the language's decimal mark."""
     if value == 0 or not math.isfinite(value):
-        text = "0" if value == 0 else str(value)
-    else:
-        magnitude = math.floor(math.log10(abs(value)))
-        decimals = max(0, digits - 1 - magnitude)
-        text = f"{value:,.{decimals}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-    if lang == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+        return "0" if value == 0 else str(value)
+    magnitude = math.floor(math.log10(abs(value)))
+    return _localised(_fixed(value, max(0, digits - 1 - magnitude), trim=True), lang)
 
 
-def amount(value: float, currency: str, lang: Lang, digits: int = 3) -> str:
-    """`10.6 bn USD` (en) or `10,6 Md USD` (fr)."""
-    for scale, en, fr in _SCALES:
-        if abs(value) >= scale:
-            return f"{number(value / scale, lang, digits)} {tr(lang, en, fr)} {currency}"
-    return f"{number(value, lang, digits)} {currency}"
+def amount(value: float, currency: str, lang: Lang, digits: int = 3, *, decimals: int | None = None) -> str:
+    """`10.6 bn USD` (en) or `10,6 Md USD` (fr); with `decimals`, always that many (for columns)."""
+    scale, en, fr = next(((s, e, f) for s, e, f in _SCALES if abs(value) >= s), (1.0, "", ""))
+    scaled = value / scale
+    text = (
+        number(scaled, lang, digits)
+        if decimals is None
+        else _localised(_fixed(scaled, decimals, trim=False), lang)
+    )
+    unit = tr(lang, en, fr)
+    return f"{text} {unit} {currency}" if unit else f"{text} {currency}"
 
 
-def percent(rate: float, lang: Lang, decimals: int = 2) -> str:
+def percent(rate: float, lang: Lang, decimals: int = 2, *, fixed: bool = False) -> str:
     """A fraction as a percentage: 0.12475 → `12.47 %` (en) or `12,47 %` (fr)."""
-    text = f"{rate * 100:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return f"{text} %"
+    return f"{_localised(_fixed(rate * 100, decimals, trim=not fixed), lang)} %"
 
 
 def signed_percent(rate: float, lang: Lang, decimals: int = 1) -> str:

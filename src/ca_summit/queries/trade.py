@@ -203,7 +203,13 @@ def _project(
         horizon = LAST_YEAR
     horizon = max(horizon, by_year or base)
     end = min(horizon, base + PATH_MAX_YEARS, LAST_YEAR)
-    steps = growth.path(current.value, rate.value, end - base)
+    # The path stops early where a value, or its share of the target, would not be a finite number.
+    path = []
+    for step in growth.path(current.value, rate.value, end - base):
+        progress = step.value / target.value
+        if not math.isfinite(progress):
+            break
+        path.append(PathPoint(year=base + step.period, value=step.value, progress=progress))
     return Projection(
         target=target.value,
         current=current.value,
@@ -219,6 +225,6 @@ def _project(
         growth_needed=needed,
         by_year=by_year,
         required_rate=required,
-        path=[PathPoint(year=base + s.period, value=s.value, progress=s.value / target.value) for s in steps],
-        path_truncated=end < horizon,
+        path=path,
+        path_truncated=end < horizon or len(path) < end - base + 1,
     )

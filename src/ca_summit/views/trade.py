@@ -48,7 +48,9 @@ class Projection(View):
     by_year: int | None
     required_rate: Finite | None = Field(description="The rate that reaches the target in by_year.")
     path: list[PathPoint]
-    path_truncated: bool
+    path_truncated: bool = Field(
+        description="The path stops before its end year: after 100 years, or where values overflow."
+    )
 
 
 class TradeView(View):
@@ -109,13 +111,19 @@ class TradeView(View):
             [
                 (
                     cell(step.year),
-                    cell(step.value, d.amount(step.value, self.currency, lang, 4)),
+                    cell(step.value, d.amount(step.value, self.currency, lang, decimals=2)),
                     cell(step.progress, d.bar(step.progress)),
-                    cell(step.progress, d.percent(step.progress, lang, 1)),
+                    cell(step.progress, d.percent(step.progress, lang, 1, fixed=True)),
                 )
                 for step in projection.path
             ],
-            (d.tr(lang, "Path truncated to 100 years.", "Trajectoire tronquée à 100 ans."),)
+            (
+                d.tr(
+                    lang,
+                    "Path shortened: at most 100 years, and no further than finite numbers go.",
+                    "Trajectoire raccourcie : 100 ans au plus, et pas au-delà des nombres finis.",
+                ),
+            )
             if projection.path_truncated
             else (),
             primary=True,
