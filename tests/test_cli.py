@@ -365,3 +365,11 @@ def test_every_spelling_of_the_target(invoke_json: Invoke, spelling: str) -> Non
     projection = invoke_json("trade", "--project", spelling)["projection"]
     assert projection["target"] == 15_000_000_000
     assert projection["target_year"] == 2025
+
+
+def test_search_folds_white_space_like_the_text(invoke_json: Invoke, write: Callable[..., Path]) -> None:
+    path = write(MINIMAL.replace("en: Trade grows.}", "en: Trade   grows    fast.}"))
+    hits = invoke_json("--data", str(path), "search", "grows  FAST")["hits"]
+    assert [(h["id"], h["field"], h["snippet"]) for h in hits] == [
+        ("point", "text_en", "Trade   grows    fast.")
+    ]

@@ -175,16 +175,15 @@ def quotes(summit: Summit, lang: Lang) -> QuotesView:
 def countries(summit: Summit, lang: Lang) -> CountriesView:
     # Drivers repeat their statement, and the meeting and participant records say nothing of anyone.
     everything = [f for f in _all_facts(summit) if f.kind not in ("meeting", "participant", "driver")]
+    folded = [fold(f.text.fr) + " " + fold(f.text.en) for f in everything]
     result = []
     for p in summit.participants:
         people = {person.id for person in summit.people if person.country == p.code}
         names = [fold(name) for name in (p.name.fr, p.name.en, *p.aliases)]
         said = [
             Said(id=f.id, kind=f.kind, text=f.text.get(lang), quote=f.quote)
-            for f in everything
-            if p.code in f.by
-            or people & set(f.by)
-            or any(_contains(fold(f.text.fr) + " " + fold(f.text.en), name) for name in names)
+            for f, text in zip(everything, folded, strict=True)
+            if p.code in f.by or people & set(f.by) or any(_contains(text, name) for name in names)
         ]
         result.append(
             CountryView(code=p.code, name=p.name.get(lang), name_en=p.name.en, name_fr=p.name.fr, said=said)
@@ -217,7 +216,11 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
     origin: list[int] = []
     for index, char in enumerate(text):
         for piece in _fold_char(char):
-            folded.append(" " if piece.isspace() else piece)
+            if piece.isspace():
+                if folded and folded[-1] == " ":
+                    continue  # runs of white space fold to one, as in fold()
+                piece = " "
+            folded.append(piece)
             origin.append(index)
     joined = "".join(folded)
     at = joined.find(needle)
