@@ -313,15 +313,25 @@ def test_validate_reports_every_problem(invoke: Invoke, write: Callable[..., Pat
     ]
 
 
-def test_validate_checks_references_once_the_structure_is_valid(
+def test_validate_reports_references_beside_structure_problems(
     invoke: Invoke, write: Callable[..., Path]
 ) -> None:
-    path = write(MINIMAL.replace("by: [KZ]", "by: [XX]"))
+    path = write(MINIMAL.replace("by: [KZ]", "by: [XX]").replace("edition: 6", "edition: six"))
     result = invoke("validate", str(path))
     assert result.exit_code == 1
-    assert result.stdout == (
-        f"{path}:17:14: areas.0.points.0.by.0: unknown actor 'XX': not a participant code or a person id\n"
-    )
+    assert result.stdout.splitlines() == [
+        f"{path}:5:12: meeting.edition: Input should be a valid integer; write a whole number without quotes",
+        f"{path}:17:14: areas.0.points.0.by.0: unknown actor 'XX': not a participant code or a person id",
+    ]
+
+
+def test_references_to_a_broken_declaration_are_not_echoed(
+    invoke: Invoke, write: Callable[..., Path]
+) -> None:
+    # The participant's code is what is wrong; 'KZ' in by is not reported as an unknown actor too.
+    path = write(MINIMAL.replace("code: KZ", "code: kz"))
+    result = invoke("validate", str(path))
+    assert result.stdout == f"{path}:9:12: participants.0.code: String should match pattern '^[A-Z]{{2}}$'\n"
 
 
 def test_data_option_and_variable(invoke: Invoke, write: Callable[..., Path]) -> None:

@@ -340,6 +340,10 @@ def parse(text: str) -> Document:
     return doc
 
 
+def _covered(loc: Loc, reported: list[Loc]) -> bool:
+    return any(loc[: len(done)] == done for done in reported)
+
+
 def _field(loc: Loc) -> str:
     return ".".join(str(part) for part in loc)
 
@@ -366,7 +370,7 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
     except ValidationError as error:
         for detail in error.errors(include_url=False, include_input=False):
             loc = tuple(detail["loc"])
-            if any(loc[: len(bad)] == bad for bad in flagged):
+            if _covered(loc, flagged):
                 continue  # already reported, by the parser, at the same place
             if detail["type"] == "value_error":  # our own validators: their words, no prefix
                 message = str(detail.get("ctx", {}).get("error", detail["msg"]))
@@ -375,8 +379,9 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
             is_key = detail["type"] == "extra_forbidden"
             line, column = doc.where(loc, key=is_key)
             problems.append(Problem(path, line, column, _field(loc), message))
-    if summit is not None:
-        for loc, message in cross_check(summit):
+            flagged.append(loc)
+    for loc, message in cross_check(doc.value, flagged):
+        if not _covered(loc, flagged):  # a reference that is malformed is reported as such, once
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))
     return (summit if not problems else None), problems

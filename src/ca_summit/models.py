@@ -10,7 +10,7 @@ is a number; dates arrive as text and are parsed here, as ISO dates only.
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -191,32 +191,6 @@ class Summit(Model):
 Loc = tuple[str | int, ...]
 
 
-def _ids(summit: Summit) -> Iterator[tuple[Loc, str]]:
-    for i, person in enumerate(summit.people):
-        yield ("people", i, "id"), person.id
-    for i, assumption in enumerate(summit.assumptions):
-        yield ("assumptions", i, "id"), assumption.id
-    if summit.trade is not None:
-        for name in ("current", "growth", "potential"):
-            figure = getattr(summit.trade, name)
-            if figure is not None:
-                yield ("trade", name, "id"), figure.id
-    for i, point in enumerate(summit.statements):
-        yield from _point_ids(("statements", i), point)
-    for i, quote in enumerate(summit.quotes):
-        yield ("quotes", i, "id"), quote.id
-    for i, area in enumerate(summit.areas):
-        yield ("areas", i, "id"), area.id
-        for j, point in enumerate(area.points):
-            yield from _point_ids(("areas", i, "points", j), point)
-
-
-def _point_ids(loc: Loc, point: Point) -> Iterator[tuple[Loc, str]]:
-    yield (*loc, "id"), point.id
-    for j, driver in enumerate(point.drivers):
-        yield (*loc, "drivers", j, "id"), driver.id
-
-
 def points(summit: Summit) -> Iterator[tuple[Loc, Point]]:
     """Every point, the meeting-wide statements first, then each area's, with its location."""
     for i, point in enumerate(summit.statements):
@@ -226,58 +200,138 @@ def points(summit: Summit) -> Iterator[tuple[Loc, Point]]:
             yield ("areas", i, "points", j), point
 
 
-def cross_check(summit: Summit) -> list[tuple[Loc, str]]:
-    """What the models cannot see field by field: unique ids, references that resolve."""
+def _map(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _maps(value: object) -> list[tuple[int, dict[str, Any]]]:
+    return (
+        [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _texts(value: object) -> list[tuple[int, str]]:
+    return (
+        [(i, item) for i, item in enumerate(value) if isinstance(item, str)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _raw_points(document: dict[str, Any]) -> list[tuple[Loc, dict[str, Any]]]:
+    found: list[tuple[Loc, dict[str, Any]]] = [
+        (("statements", i), p) for i, p in _maps(document.get("statements"))
+    ]
+    for i, area in _maps(document.get("areas")):
+        found += [(("areas", i, "points", j), p) for j, p in _maps(area.get("points"))]
+    return found
+
+
+def _raw_ids(document: dict[str, Any]) -> list[tuple[Loc, object]]:
+    """Every id, in the order a data file is written: people, assumptions, trade, points, quotes, areas."""
+    found: list[tuple[Loc, object]] = []
+    for section in ("people", "assumptions"):
+        found += [((section, i, "id"), item.get("id")) for i, item in _maps(document.get(section))]
+    trade = _map(document.get("trade"))
+    found += [
+        (("trade", key, "id"), _map(trade.get(key)).get("id")) for key in ("current", "growth", "potential")
+    ]
+    for i, point in _maps(document.get("statements")):
+        found += _point_ids(("statements", i), point)
+    found += [(("quotes", i, "id"), quote.get("id")) for i, quote in _maps(document.get("quotes"))]
+    for i, area in _maps(document.get("areas")):
+        found.append((("areas", i, "id"), area.get("id")))
+        for j, point in _maps(area.get("points")):
+            found += _point_ids(("areas", i, "points", j), point)
+    return found
+
+
+def _point_ids(loc: Loc, point: dict[str, Any]) -> list[tuple[Loc, object]]:
+    drivers = [((*loc, "drivers", j, "id"), driver.get("id")) for j, driver in _maps(point.get("drivers"))]
+    return [((*loc, "id"), point.get("id")), *drivers]
+
+
+def _declared(flagged: list[Loc], *patterns: Loc) -> bool:
+    """Whether the declarations that references point at are sound: none of them, nor anything
+    holding them, has a reported problem ("*" stands for any list index)."""
+
+    def spoils(loc: Loc, pattern: Loc) -> bool:
+        return len(loc) <= len(pattern) and all(
+            p in ("*", part) for part, p in zip(loc, pattern, strict=False)
+        )
+
+    return not any(spoils(loc, pattern) for loc in flagged for pattern in patterns)
+
+
+def cross_check(document: object, flagged: list[Loc] | None = None) -> list[tuple[Loc, str]]:
+    """What no field can check alone: ids are unique and references resolve.
+
+    It reads the document as YAML gave it, not the validated models, so that a file with other
+    problems still gets these reported too; whatever is not of the expected shape is skipped here
+    (the models report it). `flagged` are the places already reported: references are not checked
+    against declarations that are themselves wrong, which would only echo those problems.
+    """
+    flagged = flagged or []
+    doc = _map(document)
     found: list[tuple[Loc, str]] = []
     seen: dict[str, Loc] = {}
-    for loc, ident in _ids(summit):
+    for loc, ident in _raw_ids(doc):
+        if not isinstance(ident, str):
+            continue
         if ident in seen:
             first = ".".join(str(part) for part in seen[ident])
             found.append((loc, f"duplicate id {ident!r} (first used at {first})"))
         else:
             seen[ident] = loc
     codes: set[str] = set()
-    for i, participant in enumerate(summit.participants):
-        if participant.code in codes:
-            found.append((("participants", i, "code"), f"duplicate participant {participant.code!r}"))
-        codes.add(participant.code)
-    actors = codes | {person.id for person in summit.people}
-    assumptions = {assumption.id for assumption in summit.assumptions}
-    figures: set[str] = set()
-    if summit.trade is not None:
-        figures = {summit.trade.current.id, summit.trade.growth.id}
-        if summit.trade.potential is not None:
-            figures.add(summit.trade.potential.id)
+    for i, participant in _maps(doc.get("participants")):
+        code = participant.get("code")
+        if not isinstance(code, str):
+            continue
+        if code in codes:
+            found.append((("participants", i, "code"), f"duplicate participant {code!r}"))
+        codes.add(code)
+    people = _maps(doc.get("people"))
+    actors = codes | {p["id"] for _, p in people if isinstance(p.get("id"), str)}
+    assumptions = {a["id"] for _, a in _maps(doc.get("assumptions")) if isinstance(a.get("id"), str)}
+    trade = _map(doc.get("trade"))
+    figures = {_map(trade.get(key)).get("id") for key in ("current", "growth", "potential")}
+    figures_declared = _declared(
+        flagged, *(("trade", key, "id") for key in ("current", "growth", "potential"))
+    )
+    assumptions_declared = _declared(flagged, ("assumptions", "*", "id"))
 
-    def check_actor(loc: Loc, ref: str | None) -> None:
-        if ref is not None and ref not in actors:
+    actors_declared = _declared(flagged, ("participants", "*", "code"), ("people", "*", "id"))
+
+    def check_actor(loc: Loc, ref: object) -> None:
+        if actors_declared and isinstance(ref, str) and ref not in actors:
             found.append((loc, f"unknown actor {ref!r}: not a participant code or a person id"))
 
-    check_actor(("meeting", "speaker"), summit.meeting.speaker)
-    for i, person in enumerate(summit.people):
-        if person.country not in codes:
-            found.append((("people", i, "country"), f"unknown participant {person.country!r}"))
-    for loc, point in points(summit):
-        for j, ref in enumerate(point.by):
+    check_actor(("meeting", "speaker"), _map(doc.get("meeting")).get("speaker"))
+    for i, person in people:
+        country = person.get("country")
+        if actors_declared and isinstance(country, str) and country not in codes:
+            found.append((("people", i, "country"), f"unknown participant {country!r}"))
+    for loc, point in _raw_points(doc):
+        for j, ref in _texts(point.get("by")):
             check_actor((*loc, "by", j), ref)
-        for j, ref in enumerate(point.figures):
-            if ref not in figures:
+        for j, ref in _texts(point.get("figures")):
+            if figures_declared and ref not in figures:
                 found.append(((*loc, "figures", j), f"unknown trade figure {ref!r}"))
-    for i, quote in enumerate(summit.quotes):
-        check_actor(("quotes", i, "speaker"), quote.speaker)
-        if quote.text.fr not in quote.quote:
+    for i, quote in _maps(doc.get("quotes")):
+        check_actor(("quotes", i, "speaker"), quote.get("speaker"))
+        french, citation = _map(quote.get("text")).get("fr"), quote.get("quote")
+        if isinstance(french, str) and isinstance(citation, str) and french not in citation:
             found.append((("quotes", i, "text", "fr"), "the French words must appear verbatim in the quote"))
-    if summit.trade is not None:
-        trade = summit.trade
-        if trade.base_year_assumption is not None and trade.base_year_assumption not in assumptions:
-            found.append(
-                (("trade", "base_year_assumption"), f"unknown assumption {trade.base_year_assumption!r}")
-            )
-        for j, ref in enumerate(trade.assumptions):
-            if ref not in assumptions:
-                found.append((("trade", "assumptions", j), f"unknown assumption {ref!r}"))
-        for key, figure in (("current", trade.current), ("potential", trade.potential)):
-            if figure is not None:
-                for j, ref in enumerate(figure.by):
-                    check_actor(("trade", key, "by", j), ref)
+    base = trade.get("base_year_assumption")
+    if assumptions_declared and isinstance(base, str) and base not in assumptions:
+        found.append((("trade", "base_year_assumption"), f"unknown assumption {base!r}"))
+    for j, ref in _texts(trade.get("assumptions")):
+        if assumptions_declared and ref not in assumptions:
+            found.append((("trade", "assumptions", j), f"unknown assumption {ref!r}"))
+    for key in ("current", "potential"):
+        for j, ref in _texts(_map(trade.get(key)).get("by")):
+            check_actor(("trade", key, "by", j), ref)
     return found
