@@ -359,15 +359,6 @@ def test_version(invoke: Invoke) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["areas", "trade", "summary", "facts", "quotes", "countries", "search", "validate", "schema"]
-)
-def test_every_command_has_help_with_an_example(invoke: Invoke, command: str) -> None:
-    result = invoke(command, "--help", env={"COLUMNS": "200"})
-    assert result.exit_code == 0
-    assert "Example: ca-summit " + command in result.stdout
-
-
-@pytest.mark.parametrize(
     "spelling",
     ["15e9", "15000000000", "15_000_000_000", "15bn", "15B", "$15B", "15 billion", "15 milliards", "15 Md"],
 )

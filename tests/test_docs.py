@@ -36,21 +36,6 @@ def test_first_screen_gives_the_two_fresh_machine_commands() -> None:
     assert "'.[test]'" in blocks[1] and "pytest" in blocks[1]
 
 
-def test_every_command_is_documented() -> None:
-    for command in (
-        "areas",
-        "trade",
-        "summary",
-        "facts",
-        "quotes",
-        "countries",
-        "search",
-        "validate",
-        "schema",
-    ):
-        assert f"### `ca-summit {command}`" in README
-
-
 def _readme_example() -> str:
     (example,) = re.findall(r"```yaml\n(.*?)```", README, re.S)
     return example

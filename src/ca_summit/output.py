@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .display import Lang
-from .report import Plain, Raw, Table, Tabular, primary
+from .report import Cell, Column, Plain, Raw, Table, Tabular, cell, primary
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 class Format(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
 
@@ -31,9 +32,36 @@ class StdoutClosed(Exception):
     """The reader went away (`| head`): not an error, the CLI ends quietly."""
 
 
-def render(view: Tabular, fmt: Format, lang: Lang) -> None:
-    """Write `view` to stdout in `fmt`."""
-    _guarded(_render, view, fmt, lang)
+class WriteFailed(Exception):
+    """stdout refused the output (a full disk, an I/O error): a runtime error, exit 1."""
+
+
+def escape_control(text: str) -> str:
+    """Text safe to show on a terminal: control characters, and bytes that were not UTF-8 (lone
+    surrogates, as Python decodes them), as backslash escapes."""
+    if text.isprintable():
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+def render(
+    view: Tabular,
+    fmt: Format,
+    lang: Lang,
+    *,
+    fields: tuple[str, ...] | None = None,
+    records: str | None = None,
+) -> None:
+    """Write `view` to stdout in `fmt`.
+
+    `fields` keeps only those fields of each record, in that order, in every format. The records
+    are the view itself when it is a list, the list under the key `records` when it holds one
+    (search's hits), else the view as one record.
+    """
+    _guarded(_render, view, fmt, lang, fields, records)
 
 
 def write(text: str) -> None:
@@ -48,19 +76,108 @@ def _guarded(function: Callable[..., None], *args: Any) -> None:
         function(*args)
     except BrokenPipeError:
         raise StdoutClosed from None
+    except OSError as error:
+        raise WriteFailed(error.strerror or str(error)) from None
 
 
-def _render(view: Tabular, fmt: Format, lang: Lang) -> None:
+def _render(
+    view: Tabular, fmt: Format, lang: Lang, fields: tuple[str, ...] | None, records: str | None
+) -> None:
     if fmt is Format.json:
-        _write(view.model_dump_json(indent=2) + "\n")
-    elif fmt is Format.csv:
-        _write(to_csv(primary(view.tables(lang))))
-    elif fmt is Format.markdown:
-        _write(to_markdown(primary(view.tables(lang))))
-    elif isinstance(view, Plain):
+        if fields is None:
+            _write(view.model_dump_json(indent=2) + "\n")
+        else:
+            _write(_json(select(view.model_dump(mode="json"), fields, records), indent=2) + "\n")
+    elif fmt is Format.jsonl:
+        payload = view.model_dump(mode="json")
+        _write("".join(_json(record) + "\n" for record in _records(payload, fields, records)))
+    elif fmt in (Format.csv, Format.markdown):
+        table = primary(_tables(view, lang, fields, records, data=True))
+        _write(to_csv(table) if fmt is Format.csv else to_markdown(table))
+    elif isinstance(view, Plain) and fields is None:
         _write("".join(line + "\n" for line in view.lines()))
     else:
-        _print_tables(view.tables(lang))
+        _print_tables(_tables(view, lang, fields, records))
+
+
+Json = Any  # what json.loads returns
+
+
+def _json(value: Json, indent: int | None = None) -> str:
+    # Pydantic's serialiser, so that selected fields read exactly as the whole view does.
+    from pydantic_core import to_json
+
+    return to_json(value, indent=indent).decode("utf-8")
+
+
+def _pick(record: dict[str, Json], fields: tuple[str, ...] | None) -> dict[str, Json]:
+    return record if fields is None else {field: record[field] for field in fields}
+
+
+def select(payload: Json, fields: tuple[str, ...], records: str | None) -> Json:
+    """The JSON payload with only `fields` in each record, in that order."""
+    if isinstance(payload, list):
+        return [_pick(record, fields) for record in payload]
+    if records is None:
+        return _pick(payload, fields)
+    return {**payload, records: [_pick(record, fields) for record in payload[records]]}
+
+
+def _records(payload: Json, fields: tuple[str, ...] | None, records: str | None) -> list[Json]:
+    """The records, one a line for jsonl: a list's items, the list under `records`, or the one object."""
+    if isinstance(payload, list):
+        found = payload
+    elif records is not None:
+        found = payload[records]
+    else:
+        found = [payload]
+    return [_pick(record, fields) for record in found]
+
+
+def _tables(
+    view: Tabular, lang: Lang, fields: tuple[str, ...] | None, records: str | None, *, data: bool = False
+) -> list[Table]:
+    """The view's tables; with `fields`, one table of its records with just those fields, in that
+    order. `data`: the table is for CSV or Markdown, where a view that is one record is one row
+    (a person reads it as a list of fields)."""
+    tables = view.tables(lang)
+    if fields is None:
+        return tables
+    payload = view.model_dump(mode="json")
+    title = primary(tables).title
+    if isinstance(payload, list) or records is not None:
+        rows = payload if isinstance(payload, list) else payload[records]
+        return [_columns(primary(tables), rows, fields)]
+    chosen = _pick(payload, fields)
+    if data:
+        return [
+            Table(title, tuple(Column(key, key) for key in chosen), [[_cell(v) for v in chosen.values()]])
+        ]
+    rows = [(cell(key), _cell(value)) for key, value in chosen.items()]
+    return [Table(title, (Column("field", ""), Column("value", "")), rows, style="fields")]
+
+
+def _cell(value: Json) -> Cell:
+    """A field as one cell: a number, text or boolean as it is, a list or an object as JSON."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return cell(value)
+    return cell(_json(value))
+
+
+def _columns(table: Table, records: list[Json], fields: tuple[str, ...]) -> Table:
+    """The selected fields of each record: the table's own column where it has one (its cells read
+    better), else the record's value."""
+    index = {column.key: i for i, column in enumerate(table.columns) if column.in_data}
+    aligned = len(table.rows) == len(records)
+    columns = tuple(
+        table.columns[index[f]]._replace(in_table=True) if aligned and f in index else Column(f, f)
+        for f in fields
+    )
+    rows = [
+        [row[index[f]] if aligned and f in index else _cell(record[f]) for f in fields]
+        for row, record in zip(table.rows if aligned else records, records, strict=True)
+    ]
+    return table._replace(columns=columns, rows=rows, notes=())
 
 
 def _write(text: str) -> None:

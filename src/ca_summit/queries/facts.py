@@ -10,11 +10,11 @@ from typing import NamedTuple
 from .. import display as d
 from ..display import Lang
 from ..errors import SummitError
+from ..kinds import FactKind
 from ..models import AmountFigure, GrowthFigure, Summit, Text, points
 from ..views.facts import (
     CountriesView,
     CountryView,
-    FactKind,
     FactsView,
     FactView,
     Hit,

@@ -4,31 +4,14 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
-from typing import Literal
 
 from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
+from ..kinds import FactKind
 from ..report import Column, Table, cell
 from .base import Actor, View, names
-
-FactKind = Literal[
-    "meeting",
-    "participant",
-    "person",
-    "figure",
-    "area",
-    "statement",
-    "proposal",
-    "announcement",
-    "estimate",
-    "observation",
-    "concern",
-    "context",
-    "driver",
-    "quote",
-]
 
 
 class FactView(View):

@@ -1,0 +1,18 @@
+"""`ca-summit quotes`."""
+
+from typing import TYPE_CHECKING
+
+from . import Context
+
+if TYPE_CHECKING:
+    from ..report import Tabular
+
+
+def options() -> None:
+    """The direct quotes: speaker, the French words as printed, an English rendering."""
+
+
+def run(request: None, context: Context) -> "Tabular":
+    from ..queries.facts import quotes
+
+    return quotes(context.summit(), context.lang)
