@@ -180,8 +180,9 @@ def areas(
     Example: ca-summit areas --json | jq '.[].title'
     """
     from .queries.areas import areas as query
+    from .views.areas import present
 
-    _show(ctx, query, fmt, json_, lang, data)
+    _show(ctx, lambda summit, lang: present(query(summit), lang), fmt, json_, lang, data)
 
 
 @app.command(short_help="Trade figures and projections to a target.")
@@ -258,8 +259,9 @@ def summary(
     Example: ca-summit summary --lang fr
     """
     from .queries.summary import summary as query
+    from .views.summary import present
 
-    _show(ctx, query, fmt, json_, lang, data)
+    _show(ctx, lambda summit, lang: present(query(summit), lang), fmt, json_, lang, data)
 
 
 def _kind(value: str | None) -> str | None:
@@ -299,9 +301,12 @@ def facts(
 
     Example: ca-summit facts --area information-space
     """
+    from .queries.facts import FactsRequest
     from .queries.facts import facts as query
+    from .views.facts import present_facts
 
-    _show(ctx, query, fmt, json_, lang, data, area=area, kind=kind)
+    request = FactsRequest(area=area, kind=kind)
+    _show(ctx, lambda summit, lang: present_facts(query(summit, request), lang), fmt, json_, lang, data)
 
 
 @app.command(short_help="The direct quotes, in French and English.")
@@ -317,8 +322,9 @@ def quotes(
     Example: ca-summit quotes
     """
     from .queries.facts import quotes as query
+    from .views.facts import present_quotes
 
-    _show(ctx, query, fmt, json_, lang, data)
+    _show(ctx, lambda summit, lang: present_quotes(query(summit), lang), fmt, json_, lang, data)
 
 
 @app.command(short_help="The participants and what is said of each.")
@@ -334,8 +340,9 @@ def countries(
     Example: ca-summit countries --json | jq '.[] | {code, n: (.said | length)}'
     """
     from .queries.facts import countries as query
+    from .views.facts import present_countries
 
-    _show(ctx, query, fmt, json_, lang, data)
+    _show(ctx, lambda summit, lang: present_countries(query(summit), lang), fmt, json_, lang, data)
 
 
 @app.command(short_help="Find text in areas, facts and quotes.")
@@ -351,9 +358,12 @@ def search(
 
     Example: ca-summit search tokaiev
     """
+    from .queries.facts import SearchRequest
     from .queries.facts import search as query
+    from .views.facts import present_search
 
-    _show(ctx, query, fmt, json_, lang, data, text)
+    request = SearchRequest(text)
+    _show(ctx, lambda summit, lang: present_search(query(summit, request), lang), fmt, json_, lang, data)
 
 
 @app.command(short_help="Check a data file and list every problem.")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Literal
 
 Lang = Literal["en", "fr"]
 Bound = Literal["lower", "upper"]
+LANGS: tuple[Lang, ...] = ("en", "fr")
 
 _SCALES = (
     (1e12, "tn", "Bn"),
@@ -89,3 +91,27 @@ def bar(fraction: float, width: int = 20) -> str:
     full, rest = divmod(eighths, 8)
     partial = " ▏▎▍▌▋▊▉"[rest] if rest else ""
     return ("█" * full + partial).ljust(width)
+
+
+def ordinal(n: int, lang: Lang) -> str:
+    if lang == "fr":
+        return "1re" if n == 1 else f"{n}e"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def meeting_line(edition: int, name: str, date: dt.date, lang: Lang) -> str:
+    return f"{ordinal(edition, lang)} {name}, {date.isoformat()}"
+
+
+def amount_line(label: str, value: float, currency: str, qualifier: str, lang: Lang) -> str:
+    return f"{label}: " + qualified(amount(value, currency, lang), qualifier)
+
+
+def growth_line(label: str, rate: float, qualifier: str, period_years: int, lang: Lang) -> str:
+    over = tr(lang, f" over {period_years} years", f" en {period_years} ans")
+    return f"{label}: " + qualified(percent(rate, lang, 1), qualifier) + over
+
+
+def new_line(title: str, lang: Lang) -> str:
+    return tr(lang, f"{title}: new", f"{title} : une nouveauté")

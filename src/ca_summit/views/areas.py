@@ -8,8 +8,9 @@ from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
+from ..queries.areas import AreaData
 from ..report import Column, Table, cell
-from .base import Actor, PointView, View, names
+from .base import Actor, PointView, View, names, present_actor, present_point
 
 
 class AreaView(View):
@@ -54,3 +55,22 @@ class AreasView(RootModel[list[AreaView]]):
         )
         title = d.tr(lang, "Areas of cooperation", "Domaines de coopération")
         return [Table(title, columns, rows, (note,))]
+
+
+def _present_area(data: AreaData, lang: Lang) -> AreaView:
+    area = data.area
+    return AreaView(
+        id=area.id,
+        number=data.number,
+        title=area.title.get(lang),
+        summary=" ".join(point.text.get(lang) for point in area.points),
+        by=[present_actor(who, lang) for who in data.by],
+        is_new=area.new.value if area.new else None,
+        is_new_quote=area.new.quote if area.new else None,
+        points=[present_point(point, lang) for point in data.points],
+        quote=area.quote,
+    )
+
+
+def present(result: list[AreaData], lang: Lang) -> AreasView:
+    return AreasView([_present_area(data, lang) for data in result])

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import display as d
 from ..display import Bound, Lang
+from ..queries.base import PointData, Who
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -22,6 +23,10 @@ class Actor(View):
     id: str = Field(description="ISO 3166-1 alpha-2 code of a participant, or a person's id.")
     name: str
     as_written: str | None = Field(description="How the source names the actor, if otherwise.")
+
+
+def present_actor(who: Who, lang: Lang) -> Actor:
+    return Actor(id=who.id, name=who.name.get(lang), as_written=who.as_written)
 
 
 def names(actors: list[Actor]) -> str:
@@ -43,6 +48,20 @@ class PointView(View):
     figures: list[str] = Field(description="Ids of the trade figures the point cites.")
     drivers: list[Driver]
     quote: str = Field(description="Verbatim excerpt of the source.")
+
+
+def present_point(data: PointData, lang: Lang) -> PointView:
+    point = data.point
+    return PointView(
+        id=point.id,
+        kind=point.kind,
+        text=point.text.get(lang),
+        by=[present_actor(who, lang) for who in data.by],
+        subject=point.subject.get(lang) if point.subject else None,
+        figures=list(point.figures),
+        drivers=[Driver(id=v.id, label=v.label.get(lang), quote=v.quote) for v in point.drivers],
+        quote=point.quote,
+    )
 
 
 class Metric(View):

@@ -4,31 +4,15 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
-from typing import Literal
-
 from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
+from ..queries.facts import CountryData, Fact, FactKind, Match, QuoteData, SearchResult
 from ..report import Column, Table, cell
-from .base import Actor, View, names
+from .base import Actor, View, names, present_actor
 
-FactKind = Literal[
-    "meeting",
-    "participant",
-    "person",
-    "figure",
-    "area",
-    "statement",
-    "proposal",
-    "announcement",
-    "estimate",
-    "observation",
-    "concern",
-    "context",
-    "driver",
-    "quote",
-]
+__all__ = ["FactKind"]  # the CLI checks --kind against it
 
 
 class FactView(View):
@@ -183,3 +167,73 @@ class SearchView(View):
                 note,
             )
         ]
+
+
+def _fact(fact: Fact, lang: Lang) -> FactView:
+    return FactView(
+        id=fact.id,
+        kind=fact.kind,
+        area=fact.area,
+        text=fact.text.get(lang),
+        by=list(fact.by),
+        quote=fact.quote,
+    )
+
+
+def present_facts(result: list[Fact], lang: Lang) -> FactsView:
+    return FactsView([_fact(fact, lang) for fact in result])
+
+
+def present_quotes(result: list[QuoteData], lang: Lang) -> QuotesView:
+    return QuotesView(
+        [
+            QuoteView(
+                id=q.id,
+                speaker=present_actor(data.speaker, lang) if data.speaker else None,
+                french=q.text.fr,
+                english=q.text.en,
+                context=q.context.get(lang) if q.context else None,
+                quote=q.quote,
+            )
+            for data in result
+            for q in (data.quote,)
+        ]
+    )
+
+
+def present_countries(result: list[CountryData], lang: Lang) -> CountriesView:
+    return CountriesView(
+        [
+            CountryView(
+                code=p.code,
+                name=p.name.get(lang),
+                name_en=p.name.en,
+                name_fr=p.name.fr,
+                said=[Said(id=f.id, kind=f.kind, text=f.text.get(lang), quote=f.quote) for f in data.said],
+            )
+            for data in result
+            for p in (data.participant,)
+        ]
+    )
+
+
+def _hit(match: Match, lang: Lang) -> Hit:
+    # The reader's language first, then the other, then the quote or an alias.
+    order: tuple[Lang, Lang] = ("fr", "en") if lang == "fr" else ("en", "fr")
+    texts = [(f"text_{each}", match.snippets.get(each)) for each in order]
+    field, snippet = next((f, s) for f, s in [*texts, match.elsewhere or ("", "")] if s is not None)
+    fact = match.fact
+    return Hit(
+        id=fact.id,
+        kind=fact.kind,
+        area=fact.area,
+        field=field,
+        snippet=snippet,
+        text=fact.text.get(lang),
+        quote=fact.quote,
+    )
+
+
+def present_search(result: SearchResult, lang: Lang) -> SearchView:
+    hits = [_hit(match, lang) for match in result.matches]
+    return SearchView(query=result.query, count=len(hits), hits=hits)

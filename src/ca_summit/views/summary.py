@@ -8,8 +8,9 @@ import datetime as dt
 
 from .. import display as d
 from ..display import Lang
+from ..queries.summary import SummaryResult
 from ..report import Column, Table, cell
-from .base import Actor, Assumption, Metric, View, metric_text
+from .base import Actor, Assumption, Metric, View, metric_text, present_actor
 
 
 class MeetingView(View):
@@ -70,3 +71,29 @@ class SummaryView(View):
                 style="fields",
             )
         ]
+
+
+def present(result: SummaryResult, lang: Lang) -> SummaryView:
+    m = result.meeting
+    trade = result.trade[lang] if result.trade is not None else None
+    return SummaryView(
+        meeting=MeetingView(
+            name=m.name.get(lang),
+            edition=m.edition,
+            date=m.date,
+            speaker=present_actor(result.speaker, lang) if result.speaker else None,
+            quote=m.quote,
+        ),
+        participants=[Actor(id=p.code, name=p.name.get(lang), as_written=None) for p in result.participants],
+        figures=[metric for metric in trade.metrics if metric.id in result.stated] if trade else [],
+        areas=[
+            AreaLine(
+                id=a.id,
+                title=a.title.get(lang),
+                summary=a.points[0].text.get(lang),
+                is_new=a.new.value if a.new else None,
+            )
+            for a in result.areas
+        ],
+        assumptions=trade.assumptions if trade else [],
+    )
