@@ -34,14 +34,14 @@ class AreasView(RootModel[list[AreaView]]):
             Column("title", d.tr(lang, "Area", "Domaine")),
             Column("summary", d.tr(lang, "What was said or proposed", "Ce qui a été dit ou proposé")),
             Column("by", d.tr(lang, "By", "Par")),
-            Column("is_new", d.tr(lang, "New", "Nouveau")),
+            Column("is_new", d.tr(lang, "New", "Nouveauté")),
             Column("id", "id", in_table=False),
         )
         rows = [
             (
                 cell(area.number),
-                cell(area.title),
-                cell(area.summary, "\n".join(point.text for point in area.points)),
+                cell(area.title, d.typeset(area.title, lang)),
+                cell(area.summary, "\n".join(d.typeset(point.text, lang) for point in area.points)),
                 cell("; ".join(actor.id for actor in area.by), names(area.by)),
                 cell(area.is_new, d.tr(lang, "yes", "oui") if area.is_new else ""),
                 cell(area.id),
@@ -51,7 +51,7 @@ class AreasView(RootModel[list[AreaView]]):
         note = d.tr(
             lang,
             "New: blank where the article does not say. Sources: ca-summit areas --json.",
-            "Nouveau : vide quand l’article ne le dit pas. Sources : ca-summit areas --json.",
+            "Nouveauté : vide quand l’article ne le dit pas. Sources : ca-summit areas --json.",
         )
         title = d.tr(lang, "Areas of cooperation", "Domaines de coopération")
         return [Table(title, columns, rows, (note,))]

@@ -80,10 +80,12 @@ class Metric(View):
     quote: str | None = Field(description="Verbatim excerpt of the source, for stated figures.")
 
 
-def metric_text(metric: Metric, lang: Lang) -> str:
-    """`≥ 12.47 %/yr`, `≈ 15 bn USD`: the value with its bound, as a reader wants it."""
+def metric_text(metric: Metric, lang: Lang, *, worded: bool = False) -> str:
+    """`≥ 12.47%/yr`, `≈ 15 bn USD`: the value with its bound, as a reader wants it; `worded`
+    gives the source's qualifier in words (`close to 15 bn USD`), for a table with no legend."""
     if metric.qualifier is not None:
-        return d.qualified(_unit_text(metric, lang, signed=False), metric.qualifier)
+        text = _unit_text(metric, lang, signed=False)
+        return d.worded(metric.qualifier, lang) + text if worded else d.qualified(text, metric.qualifier)
     return d.bounded(_unit_text(metric, lang, signed=True), metric.bound, metric.approximate)
 
 

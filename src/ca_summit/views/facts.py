@@ -43,11 +43,11 @@ class FactsView(RootModel[list[FactView]]):
                 [
                     (
                         cell(f.id),
-                        cell(f.kind),
+                        cell(f.kind, d.kind(f.kind, lang)),
                         cell(f.area),
-                        cell(f.text),
+                        cell(f.text, d.typeset(f.text, lang)),
                         cell("; ".join(f.by), ", ".join(f.by)),
-                        cell(f.quote, f"« {f.quote} »"),
+                        cell(f.quote, d.quoted(f.quote, lang, verbatim=True)),
                     )
                     for f in self.root
                 ],
@@ -82,9 +82,9 @@ class QuotesView(RootModel[list[QuoteView]]):
                 [
                     (
                         cell(q.speaker.id if q.speaker else None, names([q.speaker]) if q.speaker else ""),
-                        cell(q.french, f"« {q.french} »"),
-                        cell(q.english, f"“{q.english}”"),
-                        cell(q.context),
+                        cell(q.french, d.quoted(q.french, "fr", verbatim=True)),
+                        cell(q.english, d.quoted(q.english, "en", verbatim=False)),
+                        cell(q.context, d.typeset(q.context or "", lang)),
                         cell(q.id),
                     )
                     for q in self.root
@@ -127,7 +127,10 @@ class CountriesView(RootModel[list[CountryView]]):
                         cell(c.code),
                         cell(c.name_en),
                         cell(c.name_fr),
-                        cell(" | ".join(s.text for s in c.said), "\n".join(f"• {s.text}" for s in c.said)),
+                        cell(
+                            " | ".join(s.text for s in c.said),
+                            "\n".join(f"• {d.typeset(s.text, lang)}" for s in c.said),
+                        ),
                     )
                     for c in self.root
                 ],
@@ -155,7 +158,7 @@ class SearchView(View):
         note = () if self.hits else (t(lang, "No match.", "Aucun résultat."),)
         return [
             Table(
-                t(lang, f"Search: {self.query}", f"Recherche : {self.query}"),
+                t(lang, "Search: ", "Recherche : ") + self.query,
                 (
                     Column("id", "id"),
                     Column("kind", t(lang, "Kind", "Type")),
@@ -163,7 +166,16 @@ class SearchView(View):
                     Column("snippet", t(lang, "Match", "Extrait")),
                     Column("text", t(lang, "Fact", "Fait")),
                 ),
-                [(cell(h.id), cell(h.kind), cell(h.field), cell(h.snippet), cell(h.text)) for h in self.hits],
+                [
+                    (
+                        cell(h.id),
+                        cell(h.kind, d.kind(h.kind, lang)),
+                        cell(h.field, d.field(h.field, lang)),
+                        cell(h.snippet),
+                        cell(h.text, d.typeset(h.text, lang)),
+                    )
+                    for h in self.hits
+                ],
                 note,
             )
         ]

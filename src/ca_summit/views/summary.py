@@ -41,8 +41,8 @@ class SummaryView(View):
         speaker = m.speaker.name if m.speaker else ""
         fields = [
             ("name", t(lang, "Meeting", "Réunion"), cell(m.name)),
-            ("edition", t(lang, "Edition", "Édition"), cell(m.edition)),
-            ("date", "Date", cell(m.date.isoformat())),
+            ("edition", t(lang, "Edition", "Édition"), cell(m.edition, d.edition(m.edition, lang))),
+            ("date", "Date", cell(m.date.isoformat(), d.long_date(m.date, lang))),
             (
                 "participants",
                 t(lang, "Participants", "Participants"),
@@ -53,21 +53,23 @@ class SummaryView(View):
             ),
             ("speaker", t(lang, "Speaker", "Orateur"), cell(m.speaker.id if m.speaker else None, speaker)),
         ]
-        fields += [(f.id, f.label, cell(f.value, metric_text(f, lang))) for f in self.figures]
+        # No legend here for > and ≈: the source's qualifiers read as words ("close to 15 bn USD").
+        fields += [(f.id, f.label, cell(f.value, metric_text(f, lang, worded=True))) for f in self.figures]
         fields += [
             (
                 a.id,
-                a.title + (t(lang, " (new)", " (nouveau)") if a.is_new else ""),
-                cell(a.summary),
+                d.typeset(a.title, lang) + (t(lang, " (new)", " (nouveauté)") if a.is_new else ""),
+                cell(a.summary, d.typeset(a.summary, lang)),
             )
             for a in self.areas
         ]
+        assumption = t(lang, "Assumption: ", "Hypothèse : ")
         return [
             Table(
                 t(lang, "The meeting at a glance", "La réunion en bref"),
                 (Column("field", ""), Column("value", "")),
                 [(cell(key, label), value) for key, label, value in fields],
-                tuple(t(lang, "Assumption: ", "Hypothèse : ") + a.text for a in self.assumptions),
+                tuple(assumption + d.typeset(a.text, lang) for a in self.assumptions),
                 style="fields",
             )
         ]
