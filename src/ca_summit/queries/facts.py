@@ -5,14 +5,13 @@ The queries return facts in both languages; views/facts.py picks one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Literal, NamedTuple
 
 from .. import display as d
 from ..display import LANGS, Lang
 from ..errors import SummitError
-from ..folding import find, fold
+from ..folding import NameIndex, find, fold
 from ..models import AmountFigure, DirectQuote, GrowthFigure, Participant, Summit, Text, points
 from .base import Actors, Who
 
@@ -162,25 +161,32 @@ class CountryData(NamedTuple):
     said: list[Fact]
 
 
-def _contains(haystack: str, needle: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(needle), haystack) is not None
+def _said_by(summit: Summit) -> dict[str, str]:
+    """Actor id to the participant it speaks for: a participant for itself, a person for their
+    country."""
+    country = {person.id: person.country for person in summit.people}
+    country.update((p.code, p.code) for p in summit.participants)
+    return country
 
 
 def countries(summit: Summit) -> list[CountryData]:
-    # Drivers repeat their statement, and the meeting and participant records say nothing of anyone.
-    everything = [f for f in all_facts(summit) if f.kind not in ("meeting", "participant", "driver")]
-    folded = [fold(f.text.fr) + " " + fold(f.text.en) for f in everything]
-    result = []
+    """What is said by or of each participant, in one pass over the facts: each fact's text is
+    folded once and read once for every participant's names (O(facts), not O(facts × names))."""
+    names = NameIndex()
     for p in summit.participants:
-        people = {person.id for person in summit.people if person.country == p.code}
-        names = [fold(name) for name in (p.name.fr, p.name.en, *p.aliases)]
-        said = [
-            f
-            for f, text in zip(everything, folded, strict=True)
-            if p.code in f.by or people & set(f.by) or any(_contains(text, name) for name in names)
-        ]
-        result.append(CountryData(p, said))
-    return result
+        for name in (p.name.fr, p.name.en, *p.aliases):
+            names.add(fold(name), p.code)
+    speaks_for = _said_by(summit)
+    said: dict[str, list[Fact]] = {p.code: [] for p in summit.participants}
+    for fact in all_facts(summit):
+        # Drivers repeat their statement; the meeting and participant records say nothing of anyone.
+        if fact.kind in ("meeting", "participant", "driver"):
+            continue
+        codes = {speaks_for[ref] for ref in fact.by if ref in speaks_for}
+        codes |= names.named_in(fold(fact.text.fr) + " " + fold(fact.text.en))
+        for code in codes & said.keys():  # a person may be of a country that did not take part
+            said[code].append(fact)
+    return [CountryData(p, said[p.code]) for p in summit.participants]
 
 
 # --- search ------------------------------------------------------------------------------------
