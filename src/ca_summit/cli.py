@@ -265,7 +265,7 @@ def summary(
 
 
 def _kind(value: str | None) -> str | None:
-    from .views.facts import FactKind
+    from .queries.facts import FactKind
 
     kinds = get_args(FactKind)
     if value is not None and value not in kinds:

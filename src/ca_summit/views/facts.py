@@ -12,8 +12,6 @@ from ..queries.facts import CountryData, Fact, FactKind, Match, QuoteData, Searc
 from ..report import Column, Table, cell
 from .base import Actor, View, names, present_actor
 
-__all__ = ["FactKind"]  # the CLI checks --kind against it
-
 
 class FactView(View):
     id: str
