@@ -14,5 +14,6 @@ def options() -> None:
 
 def run(request: None, context: Context) -> "Tabular":
     from ..queries.areas import areas
+    from ..views.areas import present
 
-    return areas(context.summit(), context.lang)
+    return present(areas(context.summit()), context.lang)

@@ -14,5 +14,6 @@ def options() -> None:
 
 def run(request: None, context: Context) -> "Tabular":
     from ..queries.facts import countries
+    from ..views.facts import present_countries
 
-    return countries(context.summit(), context.lang)
+    return present_countries(countries(context.summit()), context.lang)

@@ -1,6 +1,6 @@
 """`ca-summit facts`."""
 
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -9,12 +9,8 @@ from . import Context
 from .complete import area_ids, choices, one_of
 
 if TYPE_CHECKING:
+    from ..queries.facts import FactsRequest
     from ..report import Tabular
-
-
-class FactsRequest(NamedTuple):
-    area: str | None
-    kind: str | None
 
 
 AreaOption = Annotated[
@@ -43,12 +39,15 @@ def options(
             help=f"Only facts of this kind: {', '.join(FACT_KINDS)}.",
         ),
     ] = None,
-) -> FactsRequest:
+) -> "FactsRequest":
     """Every fact with its verbatim citation."""
+    from ..queries.facts import FactsRequest
+
     return FactsRequest(area=area, kind=kind)
 
 
-def run(request: FactsRequest, context: Context) -> "Tabular":
+def run(request: "FactsRequest", context: Context) -> "Tabular":
     from ..queries.facts import facts
+    from ..views.facts import present_facts
 
-    return facts(context.summit(), context.lang, area=request.area, kind=request.kind)
+    return present_facts(facts(context.summit(), request), context.lang)

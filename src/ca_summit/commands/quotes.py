@@ -14,5 +14,6 @@ def options() -> None:
 
 def run(request: None, context: Context) -> "Tabular":
     from ..queries.facts import quotes
+    from ..views.facts import present_quotes
 
-    return quotes(context.summit(), context.lang)
+    return present_quotes(quotes(context.summit()), context.lang)

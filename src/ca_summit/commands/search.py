@@ -7,17 +7,21 @@ import typer
 from . import Context
 
 if TYPE_CHECKING:
+    from ..queries.facts import SearchRequest
     from ..report import Tabular
 
 
 def options(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case and accents are ignored.")],
-) -> str:
+) -> "SearchRequest":
     """Find text across areas, facts and quotes, in both languages."""
-    return text
+    from ..queries.facts import SearchRequest
+
+    return SearchRequest(text=text)
 
 
-def run(request: str, context: Context) -> "Tabular":
+def run(request: "SearchRequest", context: Context) -> "Tabular":
     from ..queries.facts import search
+    from ..views.facts import present_search
 
-    return search(context.summit(), context.lang, request)
+    return present_search(search(context.summit(), request), context.lang)

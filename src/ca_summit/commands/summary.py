@@ -14,5 +14,6 @@ def options() -> None:
 
 def run(request: None, context: Context) -> "Tabular":
     from ..queries.summary import summary
+    from ..views.summary import present
 
-    return summary(context.summit(), context.lang)
+    return present(summary(context.summit()), context.lang)
