@@ -197,3 +197,25 @@ def test_blocks_keep_label_and_value_on_a_line_when_they_fit() -> None:
         "  Value   c",
         "",
     ]
+
+
+def test_a_squeezed_grid_gives_way_to_blocks_that_take_fewer_lines(invoke: Invoke) -> None:
+    narrow = invoke("countries", env={"COLUMNS": "60"}).stdout.splitlines()
+    assert narrow[2:5] == [
+        "  ISO                     KZ",
+        "  Name (English)          Kazakhstan",
+        "  Name (French)           Kazakhstan",
+    ]
+    wide = invoke("countries", env={"COLUMNS": "120"}).stdout.splitlines()
+    assert wide[2].split() == [
+        "ISO",
+        "Name",
+        "(English)",
+        "Name",
+        "(French)",
+        "What",
+        "the",
+        "article",
+        "says",
+    ]
+    assert len(wide) < len(narrow)

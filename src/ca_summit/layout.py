@@ -236,6 +236,14 @@ def _blocks(table: Table, columns: Sequence[_Column], width: int) -> list[Line]:
     return lines
 
 
+def _body(table: Table, columns: Sequence[_Column], width: int) -> list[Line]:
+    """A grid if every word fits and it is no taller than the blocks (a squeezed grid reads badly)."""
+    widths = _widths(columns, width - INDENT * 2 - GAP * (len(columns) - 1))
+    blocks = _blocks(table, columns, width)
+    grid = _grid(table, columns, widths) if widths is not None else None
+    return grid if grid is not None and len(grid) <= len(blocks) else blocks
+
+
 def layout(tables: Sequence[Table], width: int) -> list[Line]:
     """The lines that show `tables` in a terminal `width` cells wide."""
     lines: list[Line] = []
@@ -245,12 +253,8 @@ def layout(tables: Sequence[Table], width: int) -> list[Line]:
         lines += [[(text, "bold")] for text in wrap(escape_control(table.title), width)]
         lines.append([])
         columns = _columns(table)
-        room = width - INDENT * 2 - GAP * (len(columns) - 1)
-        widths = _widths(columns, room) if columns else None
-        if widths is not None:
-            lines += _grid(table, columns, widths)
-        elif columns:
-            lines += _blocks(table, columns, width)
+        if columns:
+            lines += _body(table, columns, width)
         lines.append([])
         for note in table.notes:
             lines += [[(text, "dim")] for text in wrap(escape_control(note, keep_newlines=True), width)]
