@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ca_summit.layout import layout, plain, screen_rows, terminal_width, text_width, wrap
 from ca_summit.loader import bundled_path
@@ -219,3 +221,29 @@ def test_a_squeezed_grid_gives_way_to_blocks_that_take_fewer_lines(invoke: Invok
         "says",
     ]
     assert len(wide) < len(narrow)
+
+
+_WORD = st.text(alphabet=st.sampled_from("abcdéXYZ-.«»漢\u0301"), min_size=1, max_size=30)
+_TEXT = st.lists(_WORD, max_size=12).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    headers=st.lists(_TEXT.filter(bool), min_size=1, max_size=6),
+    rows=st.lists(st.lists(_TEXT, min_size=6, max_size=6), max_size=5),
+    numeric=st.lists(st.booleans(), min_size=6, max_size=6),
+    fields=st.booleans(),
+    width=st.integers(min_value=20, max_value=200),
+)
+def test_any_table_fits_and_keeps_every_word(
+    headers: list[str], rows: list[list[str]], numeric: list[bool], fields: bool, width: int
+) -> None:
+    columns = tuple(Column(f"c{n}", header, numeric=numeric[n]) for n, header in enumerate(headers))
+    cells = [[cell(text) for text in row[: len(headers)]] for row in rows]
+    out = plain(layout([Table("T", columns, cells, style="fields" if fields else "grid")], width))
+    assert all(text_width(line) <= width for line in out.splitlines())
+    texts = [text for row in rows for text in row[: len(headers)]] + ([] if fields or not rows else headers)
+    tokens = _tokens(out)
+    for word in (word for text in texts for word in text.split()):
+        # a word wider than the terminal less the block indent is the one thing folded
+        assert word in tokens or text_width(word) > width - 4

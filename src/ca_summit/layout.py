@@ -114,7 +114,6 @@ class _Column(NamedTuple):
     header: str
     cells: list[str]
     right: bool  # numbers line up on the right
-    wraps: bool  # numbers and bars are never wrapped
     style: str
     minimum: int
     natural: int
@@ -128,14 +127,14 @@ def _columns(table: Table) -> list[_Column]:
         column = table.columns[index]
         header = "" if fields else escape_control(column.header, keep_newlines=True)
         cells = [escape_control(row[index].text, keep_newlines=True) for row in table.rows]
-        wraps = not (column.bar or column.numeric)
         natural = max([longest_line(text) for text in [header, *cells]])
         words = max([longest_word(text) for text in [header, *cells]])
-        minimum = (
-            max(words, min(natural, READABLE)) if wraps else max(words, *map(longest_line, cells or [""]))
-        )
+        if column.bar or column.numeric:  # never wrapped: a number or a bar cut in two misleads
+            minimum = max(words, *map(longest_line, cells or [""]))
+        else:
+            minimum = max(words, min(natural, READABLE))
         style = "bold" if fields and position == 0 else ("cyan" if column.bar else "")
-        columns.append(_Column(header, cells, column.numeric, wraps, style, minimum, natural))
+        columns.append(_Column(header, cells, column.numeric, style, minimum, natural))
     return columns
 
 
@@ -203,12 +202,9 @@ def _row(
 
 def _blocks(table: Table, columns: Sequence[_Column], width: int) -> list[Line]:
     """Each record as labelled lines; a value goes under its label when both cannot share a line."""
-    if table.style == "fields":
-        labels, values = (
-            [column.header for column in columns],
-            list(zip(*(c.cells for c in columns), strict=True)),
-        )
-        records = [[(row[0], "\n".join(row[1:]))] for row in values]
+    if table.style == "fields":  # the first column is the label
+        rows = zip(*(column.cells for column in columns), strict=True)
+        records = [[(row[0], "\n".join(row[1:]))] for row in rows]
     else:
         labels = [column.header.replace("\n", " ") for column in columns]
         records = [
@@ -241,7 +237,9 @@ def _body(table: Table, columns: Sequence[_Column], width: int) -> list[Line]:
     widths = _widths(columns, width - INDENT * 2 - GAP * (len(columns) - 1))
     blocks = _blocks(table, columns, width)
     grid = _grid(table, columns, widths) if widths is not None else None
-    return grid if grid is not None and len(grid) <= len(blocks) else blocks
+    if grid is not None and (len(grid) <= len(blocks) or not table.rows):  # no rows: the headers say what
+        return grid
+    return blocks
 
 
 def layout(tables: Sequence[Table], width: int) -> list[Line]:
