@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -247,3 +250,18 @@ def test_any_table_fits_and_keeps_every_word(
     for word in (word for text in texts for word in text.split()):
         # a word wider than the terminal less the block indent is the one thing folded
         assert word in tokens or text_width(word) > width - 4
+
+
+def test_a_table_into_a_pipe_never_imports_rich() -> None:
+    # Rich is only needed for colour; a pipe gets none, so it is spared the import (start-up time).
+    code = (
+        "import sys\nfrom ca_summit.cli import main\ncode = main(['areas'])\n"
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))\n"
+        "raise SystemExit(code)\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=environment
+    )
+    assert (result.returncode, result.stderr) == (0, "[]")
+    assert result.stdout.startswith("Areas of cooperation\n")
