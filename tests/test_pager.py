@@ -77,6 +77,9 @@ def test_without_a_terminal_the_text_is_written_as_is(monkeypatch: pytest.Monkey
     assert written == ["x\n" * 100]
 
 
+needs_pty = pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals on this system")
+
+
 def _on_a_terminal(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str, str]:
     """Run the entry point (or `python -c`) with stdout on a pseudo-terminal: exit code, screen, stderr."""
     master, slave = os.openpty()
@@ -117,6 +120,7 @@ def fake_pager(tmp_path: Path) -> Callable[[], tuple[str, Path]]:
     return lambda: (shlex.join([sys.executable, str(script), str(paged)]), paged)
 
 
+@needs_pty
 def test_long_output_on_a_terminal_goes_through_the_pager(
     tmp_path: Path, fake_pager: Callable[[], tuple[str, Path]]
 ) -> None:
@@ -130,6 +134,7 @@ def test_long_output_on_a_terminal_goes_through_the_pager(
     assert "Facts" not in screen  # everything went to the pager
 
 
+@needs_pty
 def test_short_output_on_a_terminal_is_not_paged(
     tmp_path: Path, fake_pager: Callable[[], tuple[str, Path]]
 ) -> None:
@@ -142,6 +147,7 @@ def test_short_output_on_a_terminal_is_not_paged(
     assert "Areas of cooperation" in screen
 
 
+@needs_pty
 def test_a_missing_pager_on_a_terminal_prints_quietly(tmp_path: Path) -> None:
     env = {"CA_SUMMIT_PAGER": str(tmp_path / "no-such-pager"), "LINES": "10", "COLUMNS": "100"}
     code, screen, error = _on_a_terminal(["quotes"], env, tmp_path)
@@ -173,6 +179,7 @@ render(Long(), Format.table, "en", pager=PAGER)
 """
 
 
+@needs_pty
 @pytest.mark.parametrize("pager", [True, False])
 def test_render_pages_only_when_asked(
     tmp_path: Path, fake_pager: Callable[[], tuple[str, Path]], pager: bool
