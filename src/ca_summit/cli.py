@@ -92,7 +92,14 @@ def build(spec: Command) -> Any:
 def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
     """Ask, then print: the data is read only once the command line is known to be good."""
     view = run(request, Context(data=settings.data, lang=settings.lang))
-    render(view, settings.format, settings.lang, fields=settings.fields, records=spec.records)
+    render(
+        view,
+        settings.format,
+        settings.lang,
+        fields=settings.fields,
+        records=spec.records,
+        pager=settings.pager,
+    )
     return int(getattr(view, "exit_code", 0))
 
 
@@ -160,7 +167,7 @@ app.callback()(_root)
 
 def _say(message: str) -> None:
     """One line on stderr; nothing to say it with (stderr closed) is not a reason to fail."""
-    from .output import escape_control
+    from .escape import escape_control
 
     if sys.stderr is None:
         return

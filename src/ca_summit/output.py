@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .display import Lang
+from .escape import escape_control
 from .report import Cell, Column, Plain, Raw, Table, Tabular, cell, primary
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from .layout import Line
 
 
 class Format(StrEnum):
@@ -36,17 +38,6 @@ class WriteFailed(Exception):
     """stdout refused the output (a full disk, an I/O error): a runtime error, exit 1."""
 
 
-def escape_control(text: str) -> str:
-    """Text safe to show on a terminal: control characters, and bytes that were not UTF-8 (lone
-    surrogates, as Python decodes them), as backslash escapes."""
-    if text.isprintable():
-        return text
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(
-        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text
-    )
-
-
 def render(
     view: Tabular,
     fmt: Format,
@@ -54,14 +45,16 @@ def render(
     *,
     fields: tuple[str, ...] | None = None,
     records: str | None = None,
+    pager: bool = True,
 ) -> None:
-    """Write `view` to stdout in `fmt`.
+    """Write `view` to stdout in `fmt`; a table taller than the terminal is paged unless `pager`
+    is False.
 
     `fields` keeps only those fields of each record, in that order, in every format. The records
     are the view itself when it is a list, the list under the key `records` when it holds one
     (search's hits), else the view as one record.
     """
-    _guarded(_render, view, fmt, lang, fields, records)
+    _guarded(_render, view, fmt, lang, fields, records, pager)
 
 
 def write(text: str) -> None:
@@ -81,7 +74,7 @@ def _guarded(function: Callable[..., None], *args: Any) -> None:
 
 
 def _render(
-    view: Tabular, fmt: Format, lang: Lang, fields: tuple[str, ...] | None, records: str | None
+    view: Tabular, fmt: Format, lang: Lang, fields: tuple[str, ...] | None, records: str | None, pager: bool
 ) -> None:
     if fmt is Format.json:
         if fields is None:
@@ -95,9 +88,9 @@ def _render(
         table = primary(_tables(view, lang, fields, records, data=True))
         _write(to_csv(table) if fmt is Format.csv else to_markdown(table))
     elif isinstance(view, Plain) and fields is None:
-        _write("".join(line + "\n" for line in view.lines()))
+        _write("".join(escape_control(line) + "\n" for line in view.lines()))
     else:
-        _print_tables(_tables(view, lang, fields, records))
+        _print_tables(_tables(view, lang, fields, records), pager=pager)
 
 
 Json = Any  # what json.loads returns
@@ -211,16 +204,19 @@ def _data(table: Table) -> tuple[list[str], list[list[str]]]:
 
 
 def to_csv(table: Table) -> str:
+    """One record per line, whatever the text holds: a newline or any control character is escaped."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header, rows = _data(table)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([escape_control(key) for key in header])
+    writer.writerows([escape_control(value) for value in row] for row in rows)
     return out.getvalue()
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """A table cell on one line: `|` escaped, line breaks as `<br>`, other controls as escapes."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\r", "\n")
+    return escape_control(text.replace("\n", "<br>"))
 
 
 def to_markdown(table: Table) -> str:
@@ -234,43 +230,38 @@ def to_markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _print_tables(tables: list[Table]) -> None:
-    from rich import box
+def _print_tables(tables: list[Table], *, pager: bool) -> None:
+    from .layout import layout, plain, screen_rows, terminal_width
+    from .pager import run_pager
+
+    stream = sys.stdout
+    is_terminal = _isatty(stream)
+    lines = layout(tables, terminal_width(os.environ, stream))
+    coloured = is_terminal or any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
+    text = _styled(lines) if coloured else plain(lines)
+    run_pager(
+        text, enabled=pager, rows=screen_rows(os.environ, stream), is_terminal=is_terminal, write=_write
+    )
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _styled(lines: list[Line]) -> str:
+    """The lines with ANSI styles, if Rich finds the terminal takes colour (it honours NO_COLOR)."""
     from rich.console import Console
-    from rich.table import Table as RichTable
     from rich.text import Text
 
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:  # Rich would exit 1; a closed pipe is the reader's choice
-            self.quiet = True
-            raise StdoutClosed
+    from .layout import MAX_WIDTH, plain
 
-    console = _Console(highlight=False)
-    for number, table in enumerate(tables):
-        if number:
-            console.print()
-        fields = table.style == "fields"
-        grid = RichTable(
-            title=table.title,
-            title_justify="left",
-            title_style="bold",
-            show_header=not fields,
-            box=box.SIMPLE if fields else box.SIMPLE_HEAD,
-            header_style="bold",
-        )
-        shown = [index for index, column in enumerate(table.columns) if column.in_table]
-        for index in shown:
-            column = table.columns[index]
-            grid.add_column(
-                column.header,
-                justify="right" if column.numeric else "left",
-                style="bold" if fields and index == shown[0] else ("cyan" if column.bar else None),
-                no_wrap=column.bar or column.numeric,
-                overflow="fold",
-            )
-        for row in table.rows:
-            cells: list[RenderableType] = [Text(row[index].text) for index in shown]
-            grid.add_row(*cells)
-        console.print(grid)
-        for note in table.notes:
-            console.print(Text(note, style="dim"))
+    console = Console(highlight=False, width=MAX_WIDTH, force_terminal=True if _isatty(sys.stdout) else None)
+    if console.color_system is None:
+        return plain(lines)
+    with console.capture() as captured:
+        for line in lines:
+            console.print(Text.assemble(*line), soft_wrap=True, crop=False)
+    return captured.get()
