@@ -240,9 +240,27 @@ def trade(
 
     Example: ca-summit trade --project 15e9 --by 2030
     """
+    from .queries.trade import TradeRequest, check_request
     from .queries.trade import trade as query
+    from .views.trade import present
 
-    _show(ctx, query, fmt, json_, lang, data, target=project, rate=rate, by_year=by, base_year=base_year)
+    request = TradeRequest(target=project, rate=rate, by_year=by, base_year=base_year)
+
+    def answer(summit: "Summit", lang: Lang) -> Tabular:
+        problem = check_request(summit, request)
+        if problem is not None:
+            raise SummitError(problem.describe(_TRADE_OPTIONS), usage=True)
+        return present(query(summit, request), lang)
+
+    _show(ctx, answer, fmt, json_, lang, data)
+
+
+_TRADE_OPTIONS = {
+    "target": "--project AMOUNT",
+    "rate": "--rate",
+    "by_year": "--by",
+    "base_year": "--base-year",
+}
 
 
 @app.command(short_help="The meeting at a glance.")

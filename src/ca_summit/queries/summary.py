@@ -7,7 +7,7 @@ from ..models import Summit
 from ..views.base import Actor, Assumption, Metric
 from ..views.summary import AreaLine, MeetingView, SummaryView
 from .base import actor
-from .trade import trade
+from .trade import TradeRequest, trade
 
 
 def summary(summit: Summit, lang: Lang) -> SummaryView:
@@ -15,7 +15,9 @@ def summary(summit: Summit, lang: Lang) -> SummaryView:
     figures: list[Metric] = []
     assumptions: list[Assumption] = []
     if summit.trade is not None:
-        view = trade(summit, lang)
+        from ..views.trade import present
+
+        view = present(trade(summit, TradeRequest()), lang)
         stated = {summit.trade.current.id, summit.trade.growth.id}
         if summit.trade.potential is not None:
             stated.add(summit.trade.potential.id)
