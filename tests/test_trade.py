@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ca_summit.errors import SummitError
 from ca_summit.models import Summit
@@ -263,3 +265,30 @@ def test_the_result_is_not_worded_until_presented(summit: Summit) -> None:
     en, fr = present(result, "en"), present(result, "fr")
     assert en.metrics[0].label == "intra-regional trade" and fr.metrics[0].label == "commerce intrarégional"
     assert en.model_dump()["projection"] == fr.model_dump()["projection"]
+
+
+# --- properties of the projection ----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    target=st.floats(min_value=0.01, max_value=1e18),
+    rate=st.one_of(st.none(), st.floats(min_value=5e-324, max_value=1e6)),
+    base_year=st.one_of(st.none(), st.integers(min_value=6, max_value=9999)),
+)
+def test_the_target_year_is_the_first_path_year_at_or_above_the_target(
+    summit: Summit, target: float, rate: float | None, base_year: int | None
+) -> None:
+    p = trade(summit, TradeRequest(target, rate, None, base_year)).projection
+    assert p is not None
+    assert p.status != "never_reached"  # the implied rate and every given one here are positive
+    values = {step.year: step.value.value for step in p.path}
+    if p.status in ("reached", "already_reached"):
+        assert p.target_year is not None
+        if p.target_year <= p.base_year + 100:  # the path shows at most 100 years
+            assert p.path[-1].year == p.target_year and values[p.target_year] >= target
+        else:
+            assert p.path_truncated and len(p.path) == 101
+        assert all(value < target for year, value in values.items() if year < p.target_year)
+    else:
+        assert p.target_year is None and all(value < target for value in values.values())
