@@ -78,10 +78,10 @@ def test_path_points_carry_their_bound(invoke: Invoke, invoke_json: Invoke) -> N
         "2022     10.60 bn USD   ██████████████▏           70.7 %",
         "2023   ≥ 11.92 bn USD   ███████████████▉        ≥ 79.5 %",
     ]
-    assert "≥ at least: the rate is a lower bound." in lines
+    assert "≥ at least: the path grows from lower bounds." in lines
     fr = _lines(invoke, "--lang", "fr", "trade", "-p", "15e9")
     assert "2025   ≥ 15,08 Md USD   ████████████████████   ≥ 100,5 %" in fr
-    assert "≥ au moins : le rythme est un minimum." in fr
+    assert "≥ au moins : la trajectoire part de minimums." in fr
 
 
 def test_a_given_rate_leaves_the_path_unbounded(invoke: Invoke, invoke_json: Invoke) -> None:
@@ -187,6 +187,8 @@ def test_an_approximate_rate_reaches_the_projection(
     assert _field(lines, "growth of intra-regional trade") == "≈ 80 %   stated; 2017–2022 (assumed)"
     fr = _lines(invoke, "--data", about_rate, "--lang", "fr", "trade", "-p", "15e9")
     assert _field(fr, "Atteinte en") == "≈ 2,95 ans, vers 2025"
+    assert "≈ environ : la trajectoire part de chiffres approchés." in fr
+    assert "≈ about: the path grows from approximate figures." in lines
     rows = list(
         csv.DictReader(io.StringIO(invoke("--data", about_rate, "trade", "-p", "15e9", "-f", "csv").stdout))
     )
@@ -292,3 +294,15 @@ def test_the_target_year_is_the_first_path_year_at_or_above_the_target(
         assert all(value < target for year, value in values.items() if year < p.target_year)
     else:
         assert p.target_year is None and all(value < target for value in values.values())
+
+
+def test_a_bounded_figure_leaves_beyond_and_never_open(invoke: Invoke, more_than_current: str) -> None:
+    beyond = _lines(invoke, "--data", more_than_current, "trade", "-p", "1e18", "-r", "1e-9")
+    assert _field(beyond, "Reached in") == "not before the year 9999 at this rate, perhaps sooner"
+    tiny = _lines(invoke, "--data", more_than_current, "--lang", "fr", "trade", "-p", "15e9", "-r", "1e-320")
+    assert _field(tiny, "Atteinte en") == "pas avant l’an 9999 à ce rythme, peut-être plus tôt"
+    never = _lines(invoke, "--data", more_than_current, "trade", "-p", "15e9", "-r", "0")
+    assert _field(never, "Reached in") == "not reached at these figures, which are lower bounds"
+    assert (
+        _field(_lines(invoke, "trade", "-p", "15e9", "-r", "0"), "Reached in") == "never reached at this rate"
+    )

@@ -188,7 +188,7 @@ def _project(
         rate=rate,
         rate_source="implied" if implied else "given",
         status=reached.status,
-        years_to_target=None if years is None else _years(years, already, target, current, rate),
+        years_to_target=_years(years, reached.status, target, current, rate),
         target_year=target_year,
         growth_needed=combine(needed, (target,), (current,)),
         by_year=by_year,
@@ -198,6 +198,11 @@ def _project(
     )
 
 
-def _years(years: float, already: bool, target: Known, current: Known, rate: Known) -> Known:
-    # Already there is there whatever the bounds: no bound on zero years.
-    return Known(0.0) if already else combine(years, (target,), (current, rate))
+def _years(years: float | None, status: Status, target: Known, current: Known, rate: Known) -> Known | None:
+    """The years to the target with their bound; past floats (a rate next to nothing) they are
+    infinite, which the view shows as no number but whose bound still says "perhaps sooner"."""
+    if status == "never_reached":
+        return None
+    if status == "already_reached":  # there is there whatever the bounds
+        return Known(0.0)
+    return combine(math.inf if years is None else years, (target,), (current, rate))

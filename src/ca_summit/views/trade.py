@@ -4,6 +4,7 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
+import math
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -219,15 +220,32 @@ def _known(text: str, step: PathPoint) -> str:
 
 
 def _path_notes(path: list[PathPoint], lang: Lang) -> tuple[str, ...]:
+    """What the signs in the path mean, for the signs it uses."""
     bounds = {step.bound for step in path}
     notes = []
     if "lower" in bounds:
         notes.append(
-            d.tr(lang, "≥ at least: the rate is a lower bound.", "≥ au moins : le rythme est un minimum.")
+            d.tr(
+                lang,
+                "≥ at least: the path grows from lower bounds.",
+                "≥ au moins : la trajectoire part de minimums.",
+            )
         )
     if "upper" in bounds:
         notes.append(
-            d.tr(lang, "≤ at most: the rate is an upper bound.", "≤ au plus : le rythme est un maximum.")
+            d.tr(
+                lang,
+                "≤ at most: the path grows from upper bounds.",
+                "≤ au plus : la trajectoire part de maximums.",
+            )
+        )
+    if any(step.approximate and step.bound is None for step in path):
+        notes.append(
+            d.tr(
+                lang,
+                "≈ about: the path grows from approximate figures.",
+                "≈ environ : la trajectoire part de chiffres approchés.",
+            )
         )
     return tuple(notes)
 
@@ -238,6 +256,12 @@ def _when(p: Projection, lang: Lang) -> str:
     if p.status == "already_reached":
         return t(lang, "already reached", "déjà atteinte")
     if p.status == "never_reached":
+        if "lower" in (p.rate_bound, p.current_bound):  # the true figures may yet get there
+            return t(
+                lang,
+                "not reached at these figures, which are lower bounds",
+                "pas atteinte avec ces chiffres, qui sont des minimums",
+            )
         return t(lang, "never reached at this rate", "jamais atteinte à ce rythme")
     if p.status == "beyond_horizon":
         if p.years_bound == "upper":
@@ -372,7 +396,7 @@ def _projection(p: "ProjectionResult") -> Projection:
         rate_approximate=p.rate.approximate,
         status=p.status,
         already_reached=already,
-        years_to_target=None if years is None else years.value,
+        years_to_target=None if years is None or not math.isfinite(years.value) else years.value,
         years_bound=None if years is None else years.bound,
         years_approximate=False if years is None else years.approximate,
         target_year=p.target_year,
