@@ -8,10 +8,13 @@ that there is no finite answer, so NaN and infinity never reach an output.
 from __future__ import annotations
 
 import math
-from decimal import Context, Decimal
-from typing import Literal, NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .display import Bound
+
+if TYPE_CHECKING:
+    from decimal import Context
 
 Status = Literal["reached", "already_reached", "never_reached", "beyond_horizon"]
 
@@ -71,8 +74,13 @@ def value_after(start: float, rate: float, periods: float) -> float | None:
     return result if math.isfinite(result) else None
 
 
-# 40 digits: the one rounding that matters is the last, to a float; exponents of any path fit.
-_WIDE = Context(prec=40, Emax=10**6, Emin=-(10**6))
+@cache
+def _wide() -> Context:
+    """40 digits: the one rounding that matters is the last, to a float; exponents of any path fit.
+    Built on first use: `schema` and the views import this module, and decimal costs start-up."""
+    from decimal import Context
+
+    return Context(prec=40, Emax=10**6, Emin=-(10**6))
 
 
 def value_at(start: float, rate: float, period: int) -> float | None:
@@ -81,7 +89,10 @@ def value_at(start: float, rate: float, period: int) -> float | None:
     Rounded once, a value is the float nearest the true one: 10.6e9 at 10 % is 11.66e9 after a
     year, not a hair under it, so a target typed as a path value is reached in that year.
     """
-    value = _WIDE.multiply(Decimal(start), _WIDE.power(_WIDE.add(1, Decimal(rate)), period))
+    from decimal import Decimal
+
+    wide = _wide()
+    value = wide.multiply(Decimal(start), wide.power(wide.add(1, Decimal(rate)), period))
     result = float(value)
     return result if math.isfinite(result) else None
 
