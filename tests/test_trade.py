@@ -219,14 +219,15 @@ def test_a_lower_bound_on_the_current_figure_reaches_the_projection(
 
 
 def test_bounds_that_pull_both_ways_leave_an_approximate_value(
-    invoke_json: Invoke, write: Callable[..., Path], bundled_text: str
+    invoke: Invoke, invoke_json: Invoke, write: Callable[..., Path], bundled_text: str
 ) -> None:
     text = _one(
         bundled_text,
         "amount: 10600000000\n    qualifier: stated",
         "amount: 10600000000\n    qualifier: less_than",
     )
-    p = invoke_json("--data", str(write(text)), "trade", "-p", "15e9")["projection"]
+    path = str(write(text))
+    p = invoke_json("--data", path, "trade", "-p", "15e9")["projection"]
     # A current figure at most 10.6 bn and a rate at least 12.47 %: the years are neither bound.
     assert (p["years_bound"], p["years_approximate"]) == (None, True)
     assert (p["path"][0]["bound"], p["path"][1]["bound"], p["path"][1]["approximate"]) == (

@@ -254,6 +254,12 @@ def _when(p: Projection, lang: Lang) -> str:
     """When the target is reached, worded as surely as the bounds allow."""
     t = d.tr
     if p.status == "already_reached":
+        if p.current_bound == "upper":  # the true figure may be below the target
+            return t(
+                lang,
+                "already reached by this figure, which is an upper bound",
+                "déjà atteinte par ce chiffre, qui est un maximum",
+            )
         return t(lang, "already reached", "déjà atteinte")
     if p.status == "never_reached":
         if "lower" in (p.rate_bound, p.current_bound):  # the true figures may yet get there
