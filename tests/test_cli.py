@@ -93,7 +93,7 @@ def test_trade_metrics(invoke_json: Invoke) -> None:
         "approximate": False,
         "qualifier": "more_than",
         "derived": False,
-        "basis": "stated; 2017–2022",
+        "basis": "stated; 2017–2022 (assumed)",
         "quote": None,
     }
     assert round(m["trade-at-period-start"]["value"] / 1e9, 2) == 5.89
@@ -129,13 +129,19 @@ def test_project_fifteen_billion(invoke_json: Invoke) -> None:
     assert p["rate_source"] == "implied"
     assert round(p["growth_needed"], 3) == 0.415
     assert [step["year"] for step in p["path"]] == [2022, 2023, 2024, 2025]
-    assert p["path"][0] == {"year": 2022, "value": 10_600_000_000, "progress": pytest.approx(10.6 / 15)}
+    assert p["path"][0] == {
+        "year": 2022,
+        "value": 10_600_000_000,
+        "progress": pytest.approx(10.6 / 15),
+        "bound": None,
+        "approximate": False,
+    }
     assert p["path"][-1]["value"] >= 15e9 > p["path"][-2]["value"]
 
 
 def test_project_table_has_bars(invoke: Invoke) -> None:
     out = invoke("trade", "--project", "15e9", env={"COLUMNS": "200"}).stdout
-    assert "≤ 2.95 years, during 2025" in out
+    assert "≤ 2.95 years, by 2025 at the latest" in out
     assert "██████████████▏" in out  # 2022: 70.7 % of the way
     assert "████████████████████" in out  # 2025: there
 

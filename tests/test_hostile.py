@@ -201,10 +201,11 @@ def test_random_bytes_give_only_clean_errors(tmp_path_factory: pytest.TempPathFa
 def test_projection_is_finite_or_a_usage_error(
     target: float, rate: float | None, by_year: int | None, base_year: int | None
 ) -> None:
-    from ca_summit.queries.trade import trade
+    from ca_summit.queries.trade import TradeRequest, trade
+    from ca_summit.views.trade import present
 
     try:
-        view = trade(_SUMMIT, "en", target=target, rate=rate, by_year=by_year, base_year=base_year)
+        view = present(trade(_SUMMIT, TradeRequest(target, rate, by_year, base_year)), "en")
     except SummitError as error:
         refused = error
     else:

@@ -8,7 +8,15 @@ that there is no finite answer, so NaN and infinity never reach an output.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from .display import Bound
+
+if TYPE_CHECKING:
+    from decimal import Context
+
+Status = Literal["reached", "already_reached", "never_reached", "beyond_horizon"]
 
 
 def compound_rate(growth: float, periods: float) -> float:
@@ -52,7 +60,8 @@ def periods_to_reach(start: float, end: float, rate: float) -> float | None:
         return 0.0
     if rate <= 0:
         return None
-    result = (math.log(end) - math.log(start)) / math.log1p(rate)
+    # end − start is exact near start, so a target one float above start still has a distance.
+    result = math.log1p((end - start) / start) / math.log1p(rate)
     return result if math.isfinite(result) else None
 
 
@@ -65,6 +74,29 @@ def value_after(start: float, rate: float, periods: float) -> float | None:
     return result if math.isfinite(result) else None
 
 
+@cache
+def _wide() -> Context:
+    """40 digits: the one rounding that matters is the last, to a float; exponents of any path fit.
+    Built on first use: `schema` and the views import this module, and decimal costs start-up."""
+    from decimal import Context
+
+    return Context(prec=40, Emax=10**6, Emin=-(10**6))
+
+
+def value_at(start: float, rate: float, period: int) -> float | None:
+    """start × (1 + rate)^period worked out wide and rounded once to a float; None past floats.
+
+    Rounded once, a value is the float nearest the true one: 10.6e9 at 10 % is 11.66e9 after a
+    year, not a hair under it, so a target typed as a path value is reached in that year.
+    """
+    from decimal import Decimal
+
+    wide = _wide()
+    value = wide.multiply(Decimal(start), wide.power(wide.add(1, Decimal(rate)), period))
+    result = float(value)
+    return result if math.isfinite(result) else None
+
+
 class Step(NamedTuple):
     period: int
     value: float
@@ -74,8 +106,65 @@ def path(start: float, rate: float, periods: int) -> list[Step]:
     """The value at each whole period from 0 to `periods`, stopping before any that overflows."""
     steps: list[Step] = []
     for period in range(periods + 1):
-        value = value_after(start, rate, period)
+        value = value_at(start, rate, period)
         if value is None:
             break
         steps.append(Step(period, value))
     return steps
+
+
+class Reach(NamedTuple):
+    status: Status
+    period: int | None  # the first whole period whose path value is at or above the end
+
+
+def reach(start: float, end: float, rate: float, limit: int) -> Reach:
+    """When the path from start at rate first gets to end, looking no further than `limit`.
+
+    Decided on the path's own values (`value_at`), so the period found is the one the path shows;
+    a value past floats is past any end. A positive rate gets there, if not by `limit` then beyond.
+    """
+    if end <= start:
+        return Reach("already_reached", 0)
+    if rate <= 0:
+        return Reach("never_reached", None)
+
+    def there(period: int) -> bool:
+        value = value_at(start, rate, period)
+        return value is None or value >= end
+
+    if limit < 1 or not there(limit):
+        return Reach("beyond_horizon", None)
+    low, high = 0, limit  # not there at low, there at high; the path only rises
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if there(middle) else (middle, high)
+    return Reach("reached", high)
+
+
+class Known(NamedTuple):
+    """A number with what the wording of its source lets us say of it."""
+
+    value: float
+    bound: Bound | None = None  # lower: the true value is at least this; upper: at most
+    approximate: bool = False
+
+
+_FLIPPED: dict[Bound, Bound] = {"lower": "upper", "upper": "lower"}
+
+
+def flip(bound: Bound | None) -> Bound | None:
+    return None if bound is None else _FLIPPED[bound]
+
+
+def combine(value: float, rising: tuple[Known, ...] = (), falling: tuple[Known, ...] = ()) -> Known:
+    """What can be said of a result that rises with the `rising` inputs and falls with the others.
+
+    A lower bound on a rising input, or an upper bound on a falling one, makes the result a lower
+    bound; bounds pulling both ways leave no bound, only an approximate value.
+    """
+    bounds = {known.bound for known in rising} | {flip(known.bound) for known in falling}
+    bounds.discard(None)
+    approximate = any(known.approximate for known in rising + falling) or len(bounds) > 1
+    bound = bounds.pop() if len(bounds) == 1 else None
+    return Known(value, bound, approximate)

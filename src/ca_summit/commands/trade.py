@@ -1,7 +1,7 @@
 """`ca-summit trade`."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,14 +10,8 @@ from ..parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
 from . import Context
 
 if TYPE_CHECKING:
+    from ..queries.trade import TradeRequest
     from ..report import Tabular
-
-
-class TradeRequest(NamedTuple):
-    target: float | None
-    rate: float | None
-    by_year: int | None
-    base_year: int | None
 
 
 def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
@@ -78,22 +72,26 @@ def options(
             help="The year the current figure refers to (default: the data's assumption).",
         ),
     ] = None,
-) -> TradeRequest:
+) -> "TradeRequest":
     """Intra-regional trade: the figures, what they imply, and projections to a target."""
     if project is None and (rate is not None or by is not None):
-        raise SummitError("--rate and --by need a target: add --project AMOUNT", usage=True)
+        # Told before any data is read (check_request words the same problem for other callers).
+        raise SummitError("--rate and --by need a target (--project AMOUNT)", usage=True)
+    from ..queries.trade import TradeRequest
+
     return TradeRequest(target=project, rate=rate, by_year=by, base_year=base_year)
 
 
-def run(request: TradeRequest, context: Context) -> "Tabular":
-    from ..queries.trade import trade
+# How the request's fields are spelled on the command line, for the query's problems.
+_FLAGS = {"target": "--project AMOUNT", "rate": "--rate", "by_year": "--by", "base_year": "--base-year"}
+
+
+def run(request: "TradeRequest", context: Context) -> "Tabular":
+    from ..queries.trade import check_request, trade
+    from ..views.trade import present
 
     summit = context.summit()
-    return trade(
-        summit,
-        context.lang,
-        target=request.target,
-        rate=request.rate,
-        by_year=request.by_year,
-        base_year=request.base_year,
-    )
+    problem = check_request(summit, request)
+    if problem is not None:
+        raise SummitError(problem.describe(_FLAGS), usage=True)
+    return present(trade(summit, request), context.lang)

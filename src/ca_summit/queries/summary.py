@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..display import Lang
 from ..models import Area, Meeting, Participant, Summit
-from ..views.trade import TradeView
 from .base import Actors, Who
-from .trade import trade
+from .trade import TradeRequest, TradeResult, trade
 
 
 class SummaryResult(NamedTuple):
@@ -16,25 +14,23 @@ class SummaryResult(NamedTuple):
     speaker: Who | None
     participants: list[Participant]
     areas: list[Area]
-    # The trade query still localises as it computes, so the summary keeps its answer in both
-    # languages; the figures shown are those the source states (ids in `stated`).
-    trade: dict[Lang, TradeView] | None
-    stated: frozenset[str]
+    trade: TradeResult | None
+    stated: frozenset[str]  # the ids of the trade figures the source states: those shown
 
 
 def summary(summit: Summit) -> SummaryResult:
     m = summit.meeting
     stated: frozenset[str] = frozenset()
-    views: dict[Lang, TradeView] | None = None
+    figures: TradeResult | None = None
     if summit.trade is not None:
         t = summit.trade
         stated = frozenset({t.current.id, t.growth.id} | ({t.potential.id} if t.potential else set()))
-        views = {"en": trade(summit, "en"), "fr": trade(summit, "fr")}
+        figures = trade(summit, TradeRequest())
     return SummaryResult(
         meeting=m,
         speaker=Actors(summit).who(m.speaker, None) if m.speaker else None,
         participants=list(summit.participants),
         areas=list(summit.areas),
-        trade=views,
+        trade=figures,
         stated=stated,
     )

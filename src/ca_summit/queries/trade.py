@@ -1,230 +1,208 @@
-"""`ca-summit trade`: the figures, their bounds, and projections."""
+"""`ca-summit trade`: the figures, what can be said of them, and projections. No wording here."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Literal, NamedTuple
 
-from .. import display as d
 from .. import growth
-from ..display import Bound, Lang
 from ..errors import SummitError
-from ..models import Summit, Trade
-from ..views.base import Assumption, Metric
-from ..views.trade import PathPoint, Period, Projection, TradeView
+from ..growth import Known, Status, combine
+from ..models import Assumption, Qualifier, Summit, Trade
 
 LAST_YEAR = 9999
 PATH_MAX_YEARS = 100
 NEVER_HORIZON = 10  # years shown when the target is never reached
 
 
-class Known(NamedTuple):
-    """A number with what the source's wording lets us say of it."""
-
-    value: float
-    bound: Bound | None = None
-    approximate: bool = False
-
-
-_QUALIFIER_BOUND: dict[str, Bound] = {"more_than": "lower", "less_than": "upper"}
-_FLIPPED: dict[Bound, Bound] = {"lower": "upper", "upper": "lower"}
+class TradeRequest(NamedTuple):
+    target: float | None = None
+    rate: float | None = None  # None: the rate the stated figures imply
+    by_year: int | None = None  # also the rate that reaches the target by this year
+    base_year: int | None = None  # None: the data's
 
 
-def _from_qualifier(value: float, qualifier: str) -> Known:
+class RequestProblem(NamedTuple):
+    """A request that cannot be answered, named by TradeRequest's fields: the caller words them."""
+
+    kind: Literal["needs_target", "by_not_after_base", "no_room_for_period"]
+    base_year: int
+    by_year: int | None
+    period_years: int
+
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The problem in words; `names` says how the caller spells each field (its options)."""
+        name = {field: field for field in TradeRequest._fields} | dict(names or {})
+        if self.kind == "needs_target":
+            return f"{name['rate']} and {name['by_year']} need a target ({name['target']})"
+        if self.kind == "by_not_after_base":
+            return f"{name['by_year']} {self.by_year} must come after the base year {self.base_year}"
+        return f"base year {self.base_year} leaves no room for the {self.period_years}-year period before it"
+
+
+def check_request(summit: Summit, request: TradeRequest) -> RequestProblem | None:
+    """What is wrong with the request itself (a usage error), if anything, before `trade` runs."""
+    if summit.trade is None:
+        return None  # a data problem, which `trade` reports
+    base = summit.trade.base_year if request.base_year is None else request.base_year
+    years = summit.trade.growth.period_years
+    if request.target is None and (request.rate is not None or request.by_year is not None):
+        return RequestProblem("needs_target", base, request.by_year, years)
+    if request.base_year is not None and base - years < 1:
+        return RequestProblem("no_room_for_period", base, request.by_year, years)
+    if request.target is not None and request.by_year is not None and request.by_year <= base:
+        return RequestProblem("by_not_after_base", base, request.by_year, years)
+    return None
+
+
+class Span(NamedTuple):
+    start_year: int
+    end_year: int
+    years: int
+
+
+class PathStep(NamedTuple):
+    year: int
+    value: Known
+    progress: Known  # value / target
+
+
+class ProjectionResult(NamedTuple):
+    target: float
+    current: Known
+    current_qualifier: Qualifier
+    base_year: int
+    rate: Known
+    rate_source: Literal["implied", "given"]
+    status: Status
+    years_to_target: Known | None
+    target_year: int | None
+    growth_needed: Known
+    by_year: int | None
+    required_rate: Known | None
+    path: list[PathStep]
+    path_truncated: bool
+
+
+class TradeResult(NamedTuple):
+    trade: Trade
+    base_year: int
+    base_year_source: Literal["data", "assumed", "given"]
+    period: Span
+    current: Known
+    growth: Known
+    start: Known  # the trade in the period's first year
+    implied: Known  # the yearly pace over the period
+    potential: Known | None
+    to_potential: Known | None  # the growth from the current figure to the potential
+    assumptions: list[Assumption]
+    projection: ProjectionResult | None
+
+
+_QUALIFIER_BOUND: dict[str, Literal["lower", "upper"]] = {"more_than": "lower", "less_than": "upper"}
+
+
+def _from_qualifier(value: float, qualifier: Qualifier) -> Known:
     return Known(value, _QUALIFIER_BOUND.get(qualifier), qualifier in ("approaching", "about"))
 
 
-def _flip(bound: Bound | None) -> Bound | None:
-    return None if bound is None else _FLIPPED[bound]
-
-
-def _combine(value: float, rising: Iterable[Known], falling: Iterable[Known]) -> Known:
-    """The bound of a result that rises with some inputs and falls with others."""
-    rising, falling = list(rising), list(falling)
-    bounds = {k.bound for k in rising} | {_flip(k.bound) for k in falling}
-    bounds.discard(None)
-    approximate = any(k.approximate for k in rising + falling) or len(bounds) > 1
-    bound = bounds.pop() if len(bounds) == 1 else None
-    return Known(value, bound, approximate)
-
-
-def _trade(summit: Summit) -> Trade:
+def trade(summit: Summit, request: TradeRequest) -> TradeResult:
     if summit.trade is None:
         raise SummitError("this data file has no trade figures")
-    return summit.trade
-
-
-def _metric(
-    id: str, label: str, known: Known, unit: str, basis: str, stated: tuple[str, str] | None = None
-) -> Metric:
-    """A metric; `stated` is (qualifier, quote) for a figure the source gives."""
-    return Metric(
-        id=id,
-        label=label,
-        value=known.value,
-        unit=unit,
-        bound=known.bound,
-        approximate=known.approximate,
-        qualifier=stated[0] if stated else None,
-        derived=stated is None,
-        basis=basis,
-        quote=stated[1] if stated else None,
-    )
-
-
-def trade(
-    summit: Summit,
-    lang: Lang,
-    *,
-    target: float | None = None,
-    rate: float | None = None,
-    by_year: int | None = None,
-    base_year: int | None = None,
-) -> TradeView:
-    t = _trade(summit)
-    tr = d.tr
-    base = t.base_year if base_year is None else base_year
+    problem = check_request(summit, request)
+    if problem is not None:
+        raise SummitError(problem.describe(), usage=True)
+    t = summit.trade
+    base = t.base_year if request.base_year is None else request.base_year
     years = t.growth.period_years
-    if base - years < 1:
-        raise SummitError(
-            f"base year {base} leaves no room for the {years}-year period before it",
-            usage=base_year is not None,
-        )
-    period = Period(start_year=base - years, end_year=base, years=years)
+    if base - years < 1:  # the data's own base year: a data problem, not the request's
+        raise SummitError(RequestProblem("no_room_for_period", base, None, years).describe())
     current = _from_qualifier(t.current.amount, t.current.qualifier)
     rise = _from_qualifier(t.growth.rate, t.growth.qualifier)
-    implied = _combine(growth.compound_rate(rise.value, years), [rise], [])
-    start = _combine(growth.start_value(current.value, rise.value), [current], [rise])
-    c = t.currency
-    stated = tr(lang, "stated", "chiffre de l’article")
-    metrics = [
-        _metric(
-            t.current.id,
-            t.current.label.get(lang),
-            current,
-            c,
-            f"{stated}; {tr(lang, 'year', 'année')} {base}",
-            (t.current.qualifier, t.current.quote),
-        ),
-        _metric(
-            t.growth.id,
-            t.growth.label.get(lang),
-            rise,
-            "fraction",
-            f"{stated}; {period.start_year}–{period.end_year}",
-            (t.growth.qualifier, t.growth.quote),
-        ),
-        _metric(
-            "trade-at-period-start",
-            tr(lang, f"trade in {period.start_year}", f"commerce en {period.start_year}"),
-            start,
-            c,
-            tr(lang, "derived: value / (1 + growth)", "calculé : valeur / (1 + hausse)"),
-        ),
-        _metric(
-            "implied-annual-growth",
-            tr(lang, "implied annual growth", "croissance annuelle implicite"),
-            implied,
-            "fraction_per_year",
-            tr(lang, f"derived: (1 + growth)^(1/{years}) − 1", f"calculé : (1 + hausse)^(1/{years}) − 1"),
-        ),
-    ]
+    implied = combine(growth.compound_rate(rise.value, years), (rise,))
+    potential = to_potential = None
     if t.potential is not None:
         potential = _from_qualifier(t.potential.amount, t.potential.qualifier)
         needed = growth.growth_between(current.value, potential.value)
-        metrics.append(
-            _metric(
-                t.potential.id,
-                t.potential.label.get(lang),
-                potential,
-                c,
-                stated,
-                (t.potential.qualifier, t.potential.quote),
-            )
-        )
-        if needed is not None:
-            metrics.append(
-                _metric(
-                    "growth-to-potential",
-                    tr(lang, "growth still needed", "hausse encore nécessaire"),
-                    _combine(needed, [potential], [current]),
-                    "fraction",
-                    tr(lang, "derived: potential / value − 1", "calculé : potentiel / valeur − 1"),
-                )
-            )
+        to_potential = None if needed is None else combine(needed, (potential,), (current,))
     assumption_ids = list(t.assumptions)
-    if t.base_year_assumption and base_year is None:
+    source: Literal["data", "assumed", "given"] = "given" if request.base_year is not None else "data"
+    if t.base_year_assumption and request.base_year is None:
         assumption_ids.insert(0, t.base_year_assumption)
-    texts = {a.id: a.text.get(lang) for a in summit.assumptions}
+        source = "assumed"
+    by_id = {a.id: a for a in summit.assumptions}
     projection = None
-    if target is not None:
-        chosen = implied if rate is None else Known(rate)
-        projection = _project(current, Known(target), chosen, rate is None, base, by_year)
-    elif rate is not None or by_year is not None:
-        raise SummitError("--rate and --by need a target: add --project AMOUNT", usage=True)
-    return TradeView(
-        currency=c,
+    if request.target is not None:
+        rate = implied if request.rate is None else Known(request.rate)
+        projection = _project(t, current, request.target, rate, request.rate is None, base, request.by_year)
+    return TradeResult(
+        trade=t,
         base_year=base,
-        base_year_assumed=base_year is None and t.base_year_assumption is not None,
-        period=period,
-        metrics=metrics,
-        assumptions=[Assumption(id=i, text=texts[i]) for i in assumption_ids],
+        base_year_source=source,
+        period=Span(base - years, base, years),
+        current=current,
+        growth=rise,
+        start=combine(growth.start_value(current.value, rise.value), (current,), (rise,)),
+        implied=implied,
+        potential=potential,
+        to_potential=to_potential,
+        assumptions=[by_id[i] for i in assumption_ids],
         projection=projection,
     )
 
 
 def _project(
-    current: Known, target: Known, rate: Known, implied: bool, base: int, by_year: int | None
-) -> Projection:
-    if by_year is not None and by_year <= base:
-        raise SummitError(f"--by {by_year} must come after the base year {base}", usage=True)
+    t: Trade, current: Known, target_value: float, rate: Known, implied: bool, base: int, by_year: int | None
+) -> ProjectionResult:
+    target = Known(target_value)
     needed = growth.growth_between(current.value, target.value)
     if needed is None:  # the amount bounds keep this finite; a guard, not a path
         raise SummitError("the target is too far from the current value to compare")
+    reached = growth.reach(current.value, target.value, rate.value, LAST_YEAR - base)
     years = growth.periods_to_reach(current.value, target.value, rate.value)
-    already = target.value <= current.value
-    target_year: int | None = None
-    if already:
-        status = "already_reached"
-        target_year = base
-    elif years is None:
-        status = "never_reached"
-    else:
-        year = base + math.ceil(years - 1e-9)  # a float hair above a whole year is that year
-        status = "reached" if year <= LAST_YEAR else "beyond_horizon"
-        target_year = year if year <= LAST_YEAR else None
-    years_known = _combine(years or 0.0, [target], [current, rate])
+    already = reached.status == "already_reached"
+    target_year = None if reached.period is None else base + reached.period
     required = None
     if by_year is not None and not already:
-        required = growth.rate_to_reach(current.value, target.value, by_year - base)
+        found = growth.rate_to_reach(current.value, target.value, by_year - base)
+        required = None if found is None else combine(found, (target,), (current,))
     horizon = target_year if target_year is not None else base + NEVER_HORIZON
-    if status == "beyond_horizon":
+    if reached.status == "beyond_horizon":
         horizon = LAST_YEAR
     horizon = max(horizon, by_year or base)
     end = min(horizon, base + PATH_MAX_YEARS, LAST_YEAR)
-    # The path stops early where a value, or its share of the target, would not be a finite number.
-    path = []
+    path: list[PathStep] = []
     for step in growth.path(current.value, rate.value, end - base):
         progress = step.value / target.value
-        if not math.isfinite(progress):
+        if not math.isfinite(progress):  # the path stops where its share of the target would not be finite
             break
-        path.append(PathPoint(year=base + step.period, value=step.value, progress=progress))
-    return Projection(
+        # The first value is the current figure; from the next on, the rate's bound joins in.
+        value = combine(step.value, (current,) if step.period == 0 else (current, rate))
+        path.append(PathStep(base + step.period, value, combine(progress, (value,), (target,))))
+    return ProjectionResult(
         target=target.value,
-        current=current.value,
+        current=current,
+        current_qualifier=t.current.qualifier,
         base_year=base,
-        rate=rate.value,
+        rate=rate,
         rate_source="implied" if implied else "given",
-        rate_bound=rate.bound,
-        status=status,
-        already_reached=already,
-        years_to_target=years,
-        years_bound=years_known.bound if years and not already else None,
+        status=reached.status,
+        years_to_target=_years(years, reached.status, target, current, rate),
         target_year=target_year,
-        growth_needed=needed,
+        growth_needed=combine(needed, (target,), (current,)),
         by_year=by_year,
         required_rate=required,
         path=path,
         path_truncated=end < horizon or len(path) < end - base + 1,
     )
+
+
+def _years(years: float | None, status: Status, target: Known, current: Known, rate: Known) -> Known | None:
+    """The years to the target with their bound; past floats (a rate next to nothing) they are
+    infinite, which the view shows as no number but whose bound still says "perhaps sooner"."""
+    if status == "never_reached":
+        return None
+    if status == "already_reached":  # there is there whatever the bounds
+        return Known(0.0)
+    return combine(math.inf if years is None else years, (target,), (current, rate))

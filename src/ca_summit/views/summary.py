@@ -11,6 +11,7 @@ from ..display import Lang
 from ..queries.summary import SummaryResult
 from ..report import Column, Table, cell
 from .base import Actor, Assumption, Metric, View, metric_text, present_actor
+from .trade import present as present_trade
 
 
 class MeetingView(View):
@@ -77,7 +78,7 @@ class SummaryView(View):
 
 def present(result: SummaryResult, lang: Lang) -> SummaryView:
     m = result.meeting
-    trade = result.trade[lang] if result.trade is not None else None
+    trade = present_trade(result.trade, lang) if result.trade is not None else None
     return SummaryView(
         meeting=MeetingView(
             name=m.name.get(lang),

@@ -4,14 +4,20 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
-from typing import Literal
+import math
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from .. import display as d
 from ..display import Bound, Lang
+from ..growth import Known, Status
 from ..report import Cell, Column, Table, cell
 from .base import Assumption, Finite, Metric, View, metric_text
+
+if TYPE_CHECKING:
+    from ..models import AmountFigure, GrowthFigure
+    from ..queries.trade import ProjectionResult, TradeResult
 
 
 class Period(View):
@@ -24,29 +30,39 @@ class PathPoint(View):
     year: int
     value: Finite
     progress: Finite = Field(description="value / target.")
-
-
-Status = Literal["reached", "already_reached", "never_reached", "beyond_horizon"]
+    bound: Bound | None = Field(
+        description="Of value and progress: lower, at least this (the rate is a lower bound); upper, at most."
+    )
+    approximate: bool
 
 
 class Projection(View):
     target: Finite
     current: Finite
+    current_qualifier: str = Field(description="The source's qualifier of the current figure.")
+    current_bound: Bound | None
+    current_approximate: bool
     base_year: int
     rate: Finite
     rate_source: Literal["implied", "given"]
     rate_bound: Bound | None
+    rate_approximate: bool
     status: Status = Field(
         description="beyond_horizon: reached only after the year 9999; never_reached: the rate "
         "does not grow the value."
     )
     already_reached: bool
     years_to_target: Finite | None
-    years_bound: Bound | None
-    target_year: int | None = Field(description="The first whole year at or above the target.")
+    years_bound: Bound | None = Field(description="Of years_to_target and of target_year.")
+    years_approximate: bool
+    target_year: int | None = Field(description="The first year of the path at or above the target.")
     growth_needed: Finite
+    growth_needed_bound: Bound | None
+    growth_needed_approximate: bool
     by_year: int | None
     required_rate: Finite | None = Field(description="The rate that reaches the target in by_year.")
+    required_rate_bound: Bound | None
+    required_rate_approximate: bool
     path: list[PathPoint]
     path_truncated: bool = Field(
         description="The path stops before its end year: after 100 years, or where values overflow."
@@ -71,6 +87,7 @@ class TradeView(View):
                 Column("unit", d.tr(lang, "Unit", "Unité"), in_table=False),
                 Column("bound", d.tr(lang, "Bound", "Borne"), in_table=False),
                 Column("approximate", "approximate", in_table=False),
+                Column("qualifier", "qualifier", in_table=False),
                 Column("basis", d.tr(lang, "Basis", "Fondement")),
                 Column("id", "id", in_table=False),
             ),
@@ -81,6 +98,7 @@ class TradeView(View):
                     cell(metric.unit),
                     cell(metric.bound),
                     cell(metric.approximate),
+                    cell(metric.qualifier),
                     cell(metric.basis),
                     cell(metric.id),
                 )
@@ -107,67 +125,78 @@ class TradeView(View):
                 Column("value", d.tr(lang, "Trade", "Commerce"), numeric=True),
                 Column("progress", d.tr(lang, "Progress to target", "Vers la cible"), bar=True),
                 Column("progress_pct", "%", numeric=True, in_data=False),
+                Column("bound", d.tr(lang, "Bound", "Borne"), in_table=False),
+                Column("approximate", "approximate", in_table=False),
             ),
             [
                 (
                     cell(step.year),
-                    cell(step.value, d.amount(step.value, self.currency, lang, decimals=2)),
+                    cell(step.value, _known(d.amount(step.value, self.currency, lang, decimals=2), step)),
                     cell(step.progress, d.bar(step.progress)),
-                    cell(step.progress, d.percent(step.progress, lang, 1, fixed=True)),
+                    cell(step.progress, _known(d.percent(step.progress, lang, 1, fixed=True), step)),
+                    cell(step.bound),
+                    cell(step.approximate),
                 )
                 for step in projection.path
             ],
             (
-                d.tr(
-                    lang,
-                    "Path shortened: at most 100 years, and no further than finite numbers go.",
-                    "Trajectoire raccourcie : 100 ans au plus, et pas au-delà des nombres finis.",
+                *_path_notes(projection.path, lang),
+                *(
+                    (
+                        d.tr(
+                            lang,
+                            "Path shortened: at most 100 years, and no further than finite numbers go.",
+                            "Trajectoire raccourcie : 100 ans au plus, et pas au-delà des nombres finis.",
+                        ),
+                    )
+                    if projection.path_truncated
+                    else ()
                 ),
-            )
-            if projection.path_truncated
-            else (),
+            ),
             primary=True,
         )
         return [self._projection_table(projection, lang), path, metrics]
 
     def _projection_table(self, p: Projection, lang: Lang) -> Table:
         t = d.tr
-        rate = d.percent(p.rate, lang) + t(lang, "/yr", "/an")
-        source = t(lang, "implied by the article's figures", "tirée des chiffres de l’article")
+        period = f"{self.period.start_year}–{self.period.end_year}"
+        source = t(lang, f"the {period} pace carried forward", f"le rythme de {period}, prolongé")
         if p.rate_source == "given":
-            source = t(lang, "given with --rate", "donnée par --rate")
-        if p.status == "already_reached":
-            when = t(lang, "already reached", "déjà atteinte")
-        elif p.status == "never_reached":
-            when = t(lang, "never reached at this rate", "jamais atteinte à ce rythme")
-        elif p.status == "beyond_horizon":
-            when = t(lang, "not before the year 9999", "pas avant l’an 9999")
-        else:
-            assert p.years_to_target is not None
-            when = d.bounded(d.years(p.years_to_target, lang), p.years_bound, False)
-            when += t(lang, f", during {p.target_year}", f", courant {p.target_year}")
+            source = t(lang, "given with --rate", "donné par --rate")
+        rate = d.bounded(d.percent(p.rate, lang) + t(lang, "/yr", "/an"), p.rate_bound, p.rate_approximate)
         fields: list[tuple[str, str, Cell]] = [
             ("target", t(lang, "Target", "Cible"), cell(p.target, d.amount(p.target, self.currency, lang))),
             (
                 "current",
                 t(lang, f"Trade in {p.base_year}", f"Commerce en {p.base_year}"),
-                cell(p.current, d.amount(p.current, self.currency, lang)),
+                cell(p.current, d.qualified(d.amount(p.current, self.currency, lang), p.current_qualifier)),
             ),
             (
                 "growth_needed",
                 t(lang, "Growth needed", "Hausse nécessaire"),
-                cell(p.growth_needed, d.signed_percent(p.growth_needed, lang)),
+                cell(
+                    p.growth_needed,
+                    d.bounded(
+                        d.signed_percent(p.growth_needed, lang),
+                        p.growth_needed_bound,
+                        p.growth_needed_approximate,
+                    ),
+                ),
             ),
+            ("rate", t(lang, "Rate", "Rythme"), cell(p.rate, f"{rate} ({source})")),
             (
-                "rate",
-                t(lang, "Rate", "Rythme"),
-                cell(p.rate, d.bounded(rate, p.rate_bound, False) + f" ({source})"),
+                "years_to_target",
+                t(lang, "Reached in", "Atteinte en"),
+                cell(p.years_to_target, _when(p, lang)),
             ),
-            ("years_to_target", t(lang, "Reached in", "Atteinte en"), cell(p.years_to_target, when)),
         ]
         if p.by_year is not None:
             required = (
-                d.percent(p.required_rate, lang) + t(lang, "/yr", "/an")
+                d.bounded(
+                    d.percent(p.required_rate, lang) + t(lang, "/yr", "/an"),
+                    p.required_rate_bound,
+                    p.required_rate_approximate,
+                )
                 if p.required_rate is not None
                 else t(lang, "none: already reached", "aucun : déjà atteinte")
             )
@@ -184,3 +213,215 @@ class TradeView(View):
             [(cell(key, label), value) for key, label, value in fields],
             style="fields",
         )
+
+
+def _known(text: str, step: PathPoint) -> str:
+    return d.bounded(text, step.bound, step.approximate)
+
+
+def _path_notes(path: list[PathPoint], lang: Lang) -> tuple[str, ...]:
+    """What the signs in the path mean, for the signs it uses."""
+    bounds = {step.bound for step in path}
+    notes = []
+    if "lower" in bounds:
+        notes.append(
+            d.tr(
+                lang,
+                "≥ at least: the path grows from lower bounds.",
+                "≥ au moins : la trajectoire part de minimums.",
+            )
+        )
+    if "upper" in bounds:
+        notes.append(
+            d.tr(
+                lang,
+                "≤ at most: the path grows from upper bounds.",
+                "≤ au plus : la trajectoire part de maximums.",
+            )
+        )
+    if any(step.approximate and step.bound is None for step in path):
+        notes.append(
+            d.tr(
+                lang,
+                "≈ about: the path grows from approximate figures.",
+                "≈ environ : la trajectoire part de chiffres approchés.",
+            )
+        )
+    return tuple(notes)
+
+
+def _when(p: Projection, lang: Lang) -> str:
+    """When the target is reached, worded as surely as the bounds allow."""
+    t = d.tr
+    if p.status == "already_reached":
+        if p.current_bound == "upper":  # the true figure may be below the target
+            return t(
+                lang,
+                "already reached by this figure, which is an upper bound",
+                "déjà atteinte par ce chiffre, qui est un maximum",
+            )
+        return t(lang, "already reached", "déjà atteinte")
+    if p.status == "never_reached":
+        if "lower" in (p.rate_bound, p.current_bound):  # the true figures may yet get there
+            return t(
+                lang,
+                "not reached at these figures, which are lower bounds",
+                "pas atteinte avec ces chiffres, qui sont des minimums",
+            )
+        return t(lang, "never reached at this rate", "jamais atteinte à ce rythme")
+    if p.status == "beyond_horizon":
+        if p.years_bound == "upper":
+            return t(
+                lang,
+                "not before the year 9999 at this rate, perhaps sooner",
+                "pas avant l’an 9999 à ce rythme, peut-être plus tôt",
+            )
+        return t(lang, "not before the year 9999", "pas avant l’an 9999")
+    year = p.target_year
+    if p.years_bound == "upper":
+        phrase = t(lang, f"by {year} at the latest", f"au plus tard en {year}")
+    elif p.years_bound == "lower":
+        phrase = t(lang, f"in {year} at the earliest", f"au plus tôt en {year}")
+    elif p.years_approximate:
+        phrase = t(lang, f"around {year}", f"vers {year}")
+    else:
+        phrase = t(lang, f"during {year}", f"courant {year}")
+    if p.years_to_target is None:
+        return phrase
+    return d.bounded(d.years(p.years_to_target, lang), p.years_bound, p.years_approximate) + ", " + phrase
+
+
+# --- from the query's language-neutral result ---------------------------------------------------
+
+
+def present(result: "TradeResult", lang: Lang) -> TradeView:
+    """The trade result in `lang`: labels, bases and assumptions worded, numbers kept as numbers."""
+    t, c, span = result.trade, result.trade.currency, result.period
+    period = f"{span.start_year}–{span.end_year}"
+    stated = d.tr(lang, "stated", "chiffre de l’article")
+    # The year is the data's reading (or the user's), not the article's: say so beside "stated".
+    year_note = {
+        "data": "",
+        "assumed": d.tr(lang, " (assumed)", " (hypothèse)"),
+        "given": d.tr(lang, " (given)", " (choisie)"),
+    }[result.base_year_source]
+    metrics = [
+        _stated(
+            t.current,
+            result.current,
+            lang,
+            c,
+            f"{stated}; {d.tr(lang, 'year', 'année')} {result.base_year}{year_note}",
+        ),
+        _stated(t.growth, result.growth, lang, "fraction", f"{stated}; {period}{year_note}"),
+        _derived(
+            "trade-at-period-start",
+            d.tr(lang, f"trade in {span.start_year}", f"commerce en {span.start_year}"),
+            result.start,
+            c,
+            d.tr(lang, "derived: value / (1 + growth)", "calculé : valeur / (1 + hausse)"),
+        ),
+        _derived(
+            "implied-annual-growth",
+            d.tr(lang, "implied annual growth", "croissance annuelle implicite"),
+            result.implied,
+            "fraction_per_year",
+            d.tr(
+                lang,
+                f"derived: (1 + growth)^(1/{span.years}) − 1",
+                f"calculé : (1 + hausse)^(1/{span.years}) − 1",
+            ),
+        ),
+    ]
+    if t.potential is not None and result.potential is not None:
+        metrics.append(_stated(t.potential, result.potential, lang, c, stated))
+        if result.to_potential is not None:
+            metrics.append(
+                _derived(
+                    "growth-to-potential",
+                    d.tr(lang, "growth still needed", "hausse encore nécessaire"),
+                    result.to_potential,
+                    "fraction",
+                    d.tr(lang, "derived: potential / value − 1", "calculé : potentiel / valeur − 1"),
+                )
+            )
+    return TradeView(
+        currency=c,
+        base_year=result.base_year,
+        base_year_assumed=result.base_year_source == "assumed",
+        period=Period(start_year=span.start_year, end_year=span.end_year, years=span.years),
+        metrics=metrics,
+        assumptions=[Assumption(id=a.id, text=a.text.get(lang)) for a in result.assumptions],
+        projection=None if result.projection is None else _projection(result.projection),
+    )
+
+
+def _stated(figure: "AmountFigure | GrowthFigure", known: Known, lang: Lang, unit: str, basis: str) -> Metric:
+    return Metric(
+        id=figure.id,
+        label=figure.label.get(lang),
+        value=known.value,
+        unit=unit,
+        bound=known.bound,
+        approximate=known.approximate,
+        qualifier=figure.qualifier,
+        derived=False,
+        basis=basis,
+        quote=figure.quote,
+    )
+
+
+def _derived(id: str, label: str, known: Known, unit: str, basis: str) -> Metric:
+    return Metric(
+        id=id,
+        label=label,
+        value=known.value,
+        unit=unit,
+        bound=known.bound,
+        approximate=known.approximate,
+        qualifier=None,
+        derived=True,
+        basis=basis,
+        quote=None,
+    )
+
+
+def _projection(p: "ProjectionResult") -> Projection:
+    already = p.status == "already_reached"
+    years = p.years_to_target
+    return Projection(
+        target=p.target,
+        current=p.current.value,
+        current_qualifier=p.current_qualifier,
+        current_bound=p.current.bound,
+        current_approximate=p.current.approximate,
+        base_year=p.base_year,
+        rate=p.rate.value,
+        rate_source=p.rate_source,
+        rate_bound=p.rate.bound,
+        rate_approximate=p.rate.approximate,
+        status=p.status,
+        already_reached=already,
+        years_to_target=None if years is None or not math.isfinite(years.value) else years.value,
+        years_bound=None if years is None else years.bound,
+        years_approximate=False if years is None else years.approximate,
+        target_year=p.target_year,
+        growth_needed=p.growth_needed.value,
+        growth_needed_bound=p.growth_needed.bound,
+        growth_needed_approximate=p.growth_needed.approximate,
+        by_year=p.by_year,
+        required_rate=None if p.required_rate is None else p.required_rate.value,
+        required_rate_bound=None if p.required_rate is None else p.required_rate.bound,
+        required_rate_approximate=False if p.required_rate is None else p.required_rate.approximate,
+        path=[
+            PathPoint(
+                year=step.year,
+                value=step.value.value,
+                progress=step.progress.value,
+                bound=step.value.bound,
+                approximate=step.value.approximate,
+            )
+            for step in p.path
+        ],
+        path_truncated=p.path_truncated,
+    )

@@ -1,0 +1,309 @@
+"""`trade`: bounds worded as bounds, the year a target is reached, and every qualifier kept."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ca_summit.errors import SummitError
+from ca_summit.models import Summit
+from ca_summit.queries.trade import RequestProblem, TradeRequest, check_request, trade
+from ca_summit.views.trade import present
+
+Invoke = Callable[..., Any]
+WIDE = {"COLUMNS": "200"}
+
+
+def _lines(invoke: Invoke, *args: str) -> list[str]:
+    return [line.strip() for line in invoke(*args, env=WIDE).stdout.splitlines()]
+
+
+def _field(lines: list[str], label: str) -> str:
+    (line,) = [line for line in lines if line.startswith(label + "  ")]
+    return line[len(label) :].strip()
+
+
+# --- bounds worded as bounds ----------------------------------------------------------------------
+
+
+def test_the_reached_year_is_a_latest_year_when_the_rate_is_a_lower_bound(invoke: Invoke) -> None:
+    en = _lines(invoke, "trade", "--project", "15e9")
+    assert _field(en, "Reached in") == "≤ 2.95 years, by 2025 at the latest"
+    fr = _lines(invoke, "--lang", "fr", "trade", "--project", "15e9")
+    assert _field(fr, "Atteinte en") == "≤ 2,95\u00a0ans, au plus tard en 2025"
+    assert not any("during" in line or "courant" in line for line in en + fr)
+
+
+def test_a_given_rate_gives_a_plain_year(invoke: Invoke) -> None:
+    assert (
+        _field(_lines(invoke, "trade", "-p", "15e9", "-r", "5%"), "Reached in") == "7.12 years, during 2030"
+    )
+    fr = _lines(invoke, "--lang", "fr", "trade", "-p", "15e9", "-r", "5%")
+    assert _field(fr, "Atteinte en") == "7,12\u00a0ans, courant 2030"
+    assert _field(fr, "Rythme") == "5\u202f%/an (donné par --rate)"
+
+
+def test_the_rate_row_says_it_carries_the_period_pace_forward(invoke: Invoke) -> None:
+    assert (
+        _field(_lines(invoke, "trade", "-p", "15e9"), "Rate")
+        == "≥ 12.47%/yr (the 2017–2022 pace carried forward)"
+    )
+    assert (
+        _field(_lines(invoke, "trade", "-p", "15e9", "--base-year", "2020"), "Rate")
+        == "≥ 12.47%/yr (the 2015–2020 pace carried forward)"
+    )
+    fr = _lines(invoke, "--lang", "fr", "trade", "-p", "15e9")
+    assert _field(fr, "Rythme") == "≥ 12,47\u202f%/an (le rythme de 2017–2022, prolongé)"
+
+
+def test_path_points_carry_their_bound(invoke: Invoke, invoke_json: Invoke) -> None:
+    path = invoke_json("trade", "-p", "15e9")["projection"]["path"]
+    assert [(p["year"], p["bound"], p["approximate"]) for p in path] == [
+        (2022, None, False),
+        (2023, "lower", False),
+        (2024, "lower", False),
+        (2025, "lower", False),
+    ]
+    lines = _lines(invoke, "trade", "-p", "15e9")
+    assert [line for line in lines if line.startswith(("2022 ", "2023 "))] == [
+        "2022     10.60 bn USD   ██████████████▏           70.7%",
+        "2023   ≥ 11.92 bn USD   ███████████████▉        ≥ 79.5%",
+    ]
+    assert "≥ at least: the path grows from lower bounds." in lines
+    fr = _lines(invoke, "--lang", "fr", "trade", "-p", "15e9")
+    assert "2025   ≥ 15,08\u00a0Md\u00a0USD   ████████████████████   ≥ 100,5\u202f%" in fr
+    assert "≥ au moins\u202f: la trajectoire part de minimums." in fr
+
+
+def test_a_given_rate_leaves_the_path_unbounded(invoke: Invoke, invoke_json: Invoke) -> None:
+    path = invoke_json("trade", "-p", "15e9", "-r", "5%")["projection"]["path"]
+    assert {p["bound"] for p in path} == {None}
+    assert not any(line.startswith("≥") for line in _lines(invoke, "trade", "-p", "15e9", "-r", "5%"))
+
+
+def test_the_path_csv_and_markdown_carry_the_bound(invoke: Invoke) -> None:
+    rows = list(csv.DictReader(io.StringIO(invoke("trade", "-p", "15e9", "-f", "csv").stdout)))
+    assert [(r["year"], r["bound"], r["approximate"]) for r in rows] == [
+        ("2022", "", "false"),
+        ("2023", "lower", "false"),
+        ("2024", "lower", "false"),
+        ("2025", "lower", "false"),
+    ]
+    md = invoke("trade", "-p", "15e9", "-f", "markdown").stdout.splitlines()
+    assert md[0] == "| year | value | progress | bound | approximate |"
+    assert md[3].startswith("| 2023 | 11922308799.30") and md[3].endswith(" | lower | false |")
+
+
+def test_the_basis_says_the_year_is_assumed(invoke: Invoke, invoke_json: Invoke) -> None:
+    bases = {m["id"]: m["basis"] for m in invoke_json("trade")["metrics"]}
+    assert bases["intra-regional-trade"] == "stated; year 2022 (assumed)"
+    assert bases["intra-regional-trade-growth"] == "stated; 2017–2022 (assumed)"
+    given = {m["id"]: m["basis"] for m in invoke_json("trade", "--base-year", "2022")["metrics"]}
+    assert given["intra-regional-trade"] == "stated; year 2022 (given)"
+    fr = json.loads(invoke("--lang", "fr", "trade", "--json").stdout)["metrics"][0]["basis"]
+    assert fr == "chiffre de l’article; année 2022 (hypothèse)"
+
+
+def test_a_year_the_data_states_is_not_assumed(
+    invoke_json: Invoke, write: Callable[..., Path], bundled_text: str
+) -> None:
+    text = _one(bundled_text, "  base_year_assumption: base-year\n", "")
+    view = invoke_json("--data", str(write(text)), "trade")
+    assert view["base_year_assumed"] is False
+    assert view["metrics"][0]["basis"] == "stated; year 2022"
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+
+def test_a_target_barely_above_today_is_reached_the_next_year(invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "--project", "10600000001")["projection"]
+    assert p["status"] == "reached" and p["target_year"] == 2023
+    assert p["path"][0]["value"] < 10600000001 <= p["path"][1]["value"]
+
+
+def test_a_target_on_a_path_value_is_reached_in_that_year(invoke_json: Invoke) -> None:
+    # 10.6 bn at 10 % is 11.66 bn after a year: typed, it is reached that year, not the next.
+    assert invoke_json("trade", "-p", "11.66e9", "-r", "10%")["projection"]["target_year"] == 2023
+    assert invoke_json("trade", "-p", "13.78e9", "-r", "30%")["projection"]["target_year"] == 2023
+    path = invoke_json("trade", "-p", "15e9", "-r", "10%")["projection"]["path"]
+    on_2024 = path[2]["value"]
+    assert invoke_json("trade", "-p", repr(on_2024), "-r", "10%")["projection"]["target_year"] == 2024
+    above = math.nextafter(on_2024, math.inf)
+    assert invoke_json("trade", "-p", repr(above), "-r", "10%")["projection"]["target_year"] == 2025
+
+
+def test_a_positive_rate_is_never_never_reached(invoke: Invoke) -> None:
+    result = invoke("trade", "-p", "15e9", "-r", "1e-320", "--json")
+    p = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))["projection"]
+    assert p["status"] == "beyond_horizon" and p["target_year"] is None and p["years_to_target"] is None
+    assert len(p["path"]) == 101 and p["path_truncated"] is True
+    assert _field(_lines(invoke, "trade", "-p", "15e9", "-r", "1e-320"), "Reached in") == (
+        "not before the year 9999"
+    )
+
+
+# --- qualifiers reach the projection ----------------------------------------------------------------
+
+
+def _one(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+@pytest.fixture
+def about_rate(write: Callable[..., Path], bundled_text: str) -> str:
+    return str(
+        write(_one(bundled_text, "rate: 0.8\n    qualifier: more_than", "rate: 0.8\n    qualifier: about"))
+    )
+
+
+@pytest.fixture
+def more_than_current(write: Callable[..., Path], bundled_text: str) -> str:
+    old = "amount: 10600000000\n    qualifier: stated"
+    return str(write(_one(bundled_text, old, "amount: 10600000000\n    qualifier: more_than")))
+
+
+def test_an_approximate_rate_reaches_the_projection(
+    invoke: Invoke, invoke_json: Invoke, about_rate: str
+) -> None:
+    p = invoke_json("--data", about_rate, "trade", "-p", "15e9")["projection"]
+    assert (p["rate_bound"], p["rate_approximate"]) == (None, True)
+    assert (p["years_bound"], p["years_approximate"]) == (None, True)
+    assert [(s["bound"], s["approximate"]) for s in p["path"]] == [(None, False)] + [(None, True)] * 3
+    lines = _lines(invoke, "--data", about_rate, "trade", "-p", "15e9")
+    assert _field(lines, "Rate") == "≈ 12.47%/yr (the 2017–2022 pace carried forward)"
+    assert _field(lines, "Reached in") == "≈ 2.95 years, around 2025"
+    assert "2023   ≈ 11.92 bn USD   ███████████████▉        ≈ 79.5%" in lines
+    assert _field(lines, "growth of intra-regional trade") == "≈ 80%   stated; 2017–2022 (assumed)"
+    fr = _lines(invoke, "--data", about_rate, "--lang", "fr", "trade", "-p", "15e9")
+    assert _field(fr, "Atteinte en") == "≈ 2,95\u00a0ans, vers 2025"
+    assert "≈ environ\u202f: la trajectoire part de chiffres approchés." in fr
+    assert "≈ about: the path grows from approximate figures." in lines
+    rows = list(
+        csv.DictReader(io.StringIO(invoke("--data", about_rate, "trade", "-p", "15e9", "-f", "csv").stdout))
+    )
+    assert [r["approximate"] for r in rows] == ["false", "true", "true", "true"]
+
+
+def test_a_lower_bound_on_the_current_figure_reaches_the_projection(
+    invoke: Invoke, invoke_json: Invoke, more_than_current: str
+) -> None:
+    p = invoke_json("--data", more_than_current, "trade", "-p", "15e9", "--by", "2030")["projection"]
+    assert (p["current_qualifier"], p["current_bound"], p["current_approximate"]) == (
+        "more_than",
+        "lower",
+        False,
+    )
+    assert p["growth_needed_bound"] == "upper" and p["required_rate_bound"] == "upper"
+    assert p["years_bound"] == "upper"
+    assert {s["bound"] for s in p["path"]} == {"lower"}  # from the first year: the figure itself
+    lines = _lines(invoke, "--data", more_than_current, "trade", "-p", "15e9", "--by", "2030")
+    assert _field(lines, "Trade in 2022") == "> 10.6 bn USD"
+    assert _field(lines, "Growth needed") == "≤ +41.5%"
+    assert _field(lines, "Rate needed by 2030") == "≤ 4.44%/yr"
+    assert "2022   ≥ 10.60 bn USD   ██████████████▏         ≥ 70.7%" in lines
+    metrics = list(
+        csv.DictReader(io.StringIO(invoke("--data", more_than_current, "trade", "-f", "csv").stdout))
+    )
+    assert (metrics[0]["qualifier"], metrics[0]["bound"]) == ("more_than", "lower")
+
+
+def test_bounds_that_pull_both_ways_leave_an_approximate_value(
+    invoke: Invoke, invoke_json: Invoke, write: Callable[..., Path], bundled_text: str
+) -> None:
+    text = _one(
+        bundled_text,
+        "amount: 10600000000\n    qualifier: stated",
+        "amount: 10600000000\n    qualifier: less_than",
+    )
+    path = str(write(text))
+    p = invoke_json("--data", path, "trade", "-p", "15e9")["projection"]
+    # A current figure at most 10.6 bn and a rate at least 12.47 %: the years are neither bound.
+    assert (p["years_bound"], p["years_approximate"]) == (None, True)
+    assert (p["path"][0]["bound"], p["path"][1]["bound"], p["path"][1]["approximate"]) == (
+        "upper",
+        None,
+        True,
+    )
+
+
+# --- the query's interface -------------------------------------------------------------------------
+
+
+def test_check_request_names_fields_and_the_caller_words_them(summit: Summit) -> None:
+    problem = check_request(summit, TradeRequest(by_year=2030))
+    assert problem == RequestProblem("needs_target", 2022, 2030, 5)
+    assert problem.describe() == "rate and by_year need a target (target)"
+    late = check_request(summit, TradeRequest(target=15e9, by_year=2022))
+    assert late is not None
+    assert late.describe({"by_year": "--by"}) == "--by 2022 must come after the base year 2022"
+    early = check_request(summit, TradeRequest(base_year=4))
+    assert (
+        early is not None and early.describe() == "base year 4 leaves no room for the 5-year period before it"
+    )
+    assert check_request(summit, TradeRequest(target=15e9, by_year=2023)) is None
+
+
+def test_the_query_refuses_an_unchecked_request_as_a_usage_error(summit: Summit) -> None:
+    with pytest.raises(SummitError) as caught:
+        trade(summit, TradeRequest(rate=0.05))
+    assert caught.value.exit_code == 2
+    assert caught.value.message == "rate and by_year need a target (target)"
+
+
+def test_the_result_is_not_worded_until_presented(summit: Summit) -> None:
+    result = trade(summit, TradeRequest(target=15e9))
+    assert result.base_year_source == "assumed"
+    assert result.projection is not None and result.projection.target_year == 2025
+    en, fr = present(result, "en"), present(result, "fr")
+    assert en.metrics[0].label == "intra-regional trade" and fr.metrics[0].label == "commerce intrarégional"
+    assert en.model_dump()["projection"] == fr.model_dump()["projection"]
+
+
+# --- properties of the projection ----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    target=st.floats(min_value=0.01, max_value=1e18),
+    rate=st.one_of(st.none(), st.floats(min_value=5e-324, max_value=1e6)),
+    base_year=st.one_of(st.none(), st.integers(min_value=6, max_value=9999)),
+)
+def test_the_target_year_is_the_first_path_year_at_or_above_the_target(
+    summit: Summit, target: float, rate: float | None, base_year: int | None
+) -> None:
+    p = trade(summit, TradeRequest(target, rate, None, base_year)).projection
+    assert p is not None
+    assert p.status != "never_reached"  # the implied rate and every given one here are positive
+    values = {step.year: step.value.value for step in p.path}
+    if p.status in ("reached", "already_reached"):
+        assert p.target_year is not None
+        if p.target_year <= p.base_year + 100:  # the path shows at most 100 years
+            assert p.path[-1].year == p.target_year and values[p.target_year] >= target
+        else:
+            assert p.path_truncated and len(p.path) == 101
+        assert all(value < target for year, value in values.items() if year < p.target_year)
+    else:
+        assert p.target_year is None and all(value < target for value in values.values())
+
+
+def test_a_bounded_figure_leaves_beyond_and_never_open(invoke: Invoke, more_than_current: str) -> None:
+    beyond = _lines(invoke, "--data", more_than_current, "trade", "-p", "1e18", "-r", "1e-9")
+    assert _field(beyond, "Reached in") == "not before the year 9999 at this rate, perhaps sooner"
+    tiny = _lines(invoke, "--data", more_than_current, "--lang", "fr", "trade", "-p", "15e9", "-r", "1e-320")
+    assert _field(tiny, "Atteinte en") == "pas avant l’an 9999 à ce rythme, peut-être plus tôt"
+    never = _lines(invoke, "--data", more_than_current, "trade", "-p", "15e9", "-r", "0")
+    assert _field(never, "Reached in") == "not reached at these figures, which are lower bounds"
+    assert (
+        _field(_lines(invoke, "trade", "-p", "15e9", "-r", "0"), "Reached in") == "never reached at this rate"
+    )
