@@ -19,8 +19,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .crossref import cross_check
 from .errors import Problem, SummitError
-from .models import Loc, Summit, cross_check
+from .models import Loc, Summit
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 100_000  # counted with every alias expanded
@@ -340,8 +341,9 @@ def parse(text: str) -> Document:
     return doc
 
 
-def _covered(loc: Loc, reported: list[Loc]) -> bool:
-    return any(loc[: len(done)] == done for done in reported)
+def _covered(loc: Loc, reported: set[Loc]) -> bool:
+    """Whether loc or a place holding it was reported: by prefixes, so N problems cost O(N)."""
+    return any(loc[:n] in reported for n in range(len(loc) + 1))
 
 
 def _field(loc: Loc) -> str:
@@ -363,7 +365,7 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
     except _Fatal as fatal:
         return None, [Problem(path, fatal.line, fatal.column, "", fatal.message)]
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
-    flagged = [loc for loc, _, _ in doc.problems]
+    flagged = {loc for loc, _, _ in doc.problems}
     summit: Summit | None = None
     try:
         summit = Summit.model_validate(doc.value)
@@ -379,7 +381,7 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
             is_key = detail["type"] == "extra_forbidden"
             line, column = doc.where(loc, key=is_key)
             problems.append(Problem(path, line, column, _field(loc), message))
-            flagged.append(loc)
+            flagged.add(loc)
     for loc, message in cross_check(doc.value, flagged):
         if not _covered(loc, flagged):  # a reference that is malformed is reported as such, once
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
