@@ -182,10 +182,19 @@ def _french_in_quotes(document: object) -> list[tuple[Loc, str]]:
     return found
 
 
-def not_in_source(document: object, source: str, model: type[BaseModel] = Summit) -> list[Loc]:
-    """The places of the verbatim texts (quotes) that are not excerpts of the source text."""
-    return [
-        place.loc
+def not_in_source(document: object, source: str, model: type[BaseModel] = Summit) -> tuple[int, list[Loc]]:
+    """How many verbatim texts (quotes) there are, and the places of those not in the source text."""
+    texts = [
+        place
         for place in marked(document, model)
-        if isinstance(place.marker, Verbatim) and isinstance(place.value, str) and place.value not in source
+        if isinstance(place.marker, Verbatim) and isinstance(place.value, str)
     ]
+    found: dict[str, bool] = {}  # a quote repeated is searched for once
+    missing: list[Loc] = []
+    for place in texts:
+        text = str(place.value)
+        if text not in found:
+            found[text] = text in source
+        if not found[text]:
+            missing.append(place.loc)
+    return len(texts), missing

@@ -14,17 +14,20 @@ import os
 import stat
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import ValidationError
 
-from .crossref import cross_check
+from .crossref import cross_check, not_in_source
 from .errors import Problem, SummitError
 from .models import Loc, Summit
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 100_000  # counted with every alias expanded
+# What aliases may add, in characters: a few aliases of one long text would otherwise cost time in
+# proportion to their expansion, not to the file's size.
+MAX_ALIAS_CHARS = 1_000_000
 MAX_DEPTH = 64
 BUNDLED_NAME = "summit_2023.yaml"
 
@@ -51,21 +54,21 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, what: str = "data file") -> str:
     """The file's text: a regular file, at most MAX_BYTES, UTF-8 (a BOM is allowed)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise SummitError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise SummitError(f"{path}: is a directory, not a data file") from None
+        raise SummitError(f"{path}: is a directory, not a {what}") from None
     except OSError as error:
         raise SummitError(f"{path}: cannot open: {error.strerror or error}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise SummitError(f"{path}: is {kind}, not a data file")
+            raise SummitError(f"{path}: is {kind}, not a {what}")
         data = b""
         if info.st_size <= MAX_BYTES:  # else refused unread; the read is bounded all the same
             with os.fdopen(fd, "rb", closefd=False) as stream:
@@ -358,12 +361,27 @@ _HINTS = {
 }
 
 
+class Checked(NamedTuple):
+    """What checking a data file found: the parsed document (unless unparsable), its problems in
+    file order, and the Summit when there is none."""
+
+    document: Document | None
+    problems: list[Problem]
+    summit: Summit | None
+
+
 def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
     """Every problem of a data file's text, in file order, and the Summit when there is none."""
+    checked = examine(text, path)
+    return checked.summit, checked.problems
+
+
+def examine(text: str, path: str) -> Checked:
+    """Every problem of a data file's text, with the document they were found in."""
     try:
         doc = parse(text)
     except _Fatal as fatal:
-        return None, [Problem(path, fatal.line, fatal.column, "", fatal.message)]
+        return Checked(None, [Problem(path, fatal.line, fatal.column, "", fatal.message)], None)
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
     flagged = {loc for loc, _, _ in doc.problems}
     summit: Summit | None = None
@@ -386,7 +404,14 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
         if not _covered(loc, flagged):  # a reference that is malformed is reported as such, once
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))
-    return (summit if not problems else None), problems
+    return Checked(doc, problems, summit if not problems else None)
+
+
+def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -> tuple[int, list[Problem]]:
+    """How many quotes were compared with the source text, and one problem for each not found in it."""
+    checked, missing = not_in_source(doc.value, source)
+    message = f"not a verbatim excerpt of {source_name}"
+    return checked, [Problem(path, *doc.where(loc), _field(loc), message) for loc in missing]
 
 
 def load_summit(path: Path | None = None) -> Summit:
