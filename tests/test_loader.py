@@ -283,3 +283,26 @@ def test_plain_scalars_resolve_as_the_spec_says(value: str) -> None:
 )
 def test_plain_scalar_edges(value: str) -> None:
     assert _resolve_plain(value) == "tag:yaml.org,2002:" + _by_the_spec(value)
+
+
+def test_aliases_of_a_long_text_are_refused_by_their_characters() -> None:
+    # 251 aliases are few nodes, but 251 copies of 4,000 characters are more than the budget.
+    text = f"a: &a {'x' * 4000}\nb: [{', '.join(['*a'] * 300)}]\n"
+    assert problems_of(text) == [
+        f"f.yaml:2:{5 + 4 * 250}: aliases expand to more than 1000000 characters (too many aliases?)"
+    ]
+
+
+def test_aliases_within_the_character_budget_are_expanded() -> None:
+    doc = parse(f"a: &a {'x' * 4000}\nb: [{', '.join(['*a'] * 250)}]\n")
+    assert len(doc.value["b"]) == 250
+    assert doc.value["b"][249] == "x" * 4000
+
+
+def test_many_problems_are_each_reported() -> None:
+    text = MINIMAL + "people: [" + ", ".join(["1"] * 5000) + "]\n"
+    problems = problems_of(text)
+    assert len(problems) == 5000
+    assert problems[-1] == (
+        f"f.yaml:20:{10 + 3 * 4999}: people.4999: Input should be a valid dictionary or instance of Person"
+    )

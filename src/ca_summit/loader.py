@@ -92,13 +92,14 @@ def read_text(path: Path, what: str = "data file") -> str:
 class _Frame:
     """A mapping or sequence being built; plain slots, as it is made for every collection."""
 
-    __slots__ = ("anchor", "container", "has_key", "key", "loc", "size")
+    __slots__ = ("anchor", "chars", "container", "has_key", "key", "loc", "size")
 
     def __init__(self, container: dict[str, Any] | list[Any], loc: Loc, anchor: str | None) -> None:
         self.container = container
         self.loc = loc
         self.anchor = anchor
         self.size = 1  # nodes, aliases expanded
+        self.chars = 0  # characters of its scalars, aliases expanded
         self.key: Any = None  # in a mapping: the key waiting for its value
         self.has_key = False
 
@@ -221,9 +222,10 @@ def _check_collection_tag(event: Any, kind: str) -> str | None:
 def parse(text: str) -> Document:
     """Parse one YAML document into plain data with positions; raise _Fatal where it cannot go on."""
     doc = Document()
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}  # value, nodes, characters
     stack: list[_Frame] = []
     total = 0
+    alias_chars = 0
     documents = 0
     root_set = False
 
@@ -234,7 +236,7 @@ def parse(text: str) -> Document:
             return None if frame.key is _SKIP else (*frame.loc, frame.key)
         return None  # a key
 
-    def add(value: Any, size: int, position: tuple[int, int], loc_known: bool = False) -> None:
+    def add(value: Any, size: int, chars: int, position: tuple[int, int], loc_known: bool = False) -> None:
         nonlocal total, root_set
         total += size
         if total > MAX_NODES:
@@ -247,6 +249,7 @@ def parse(text: str) -> Document:
             return
         frame = stack[-1]
         frame.size += size
+        frame.chars += chars
         if isinstance(frame.container, list):
             if not loc_known:
                 doc.marks[(*frame.loc, len(frame.container))] = position
@@ -309,8 +312,8 @@ def parse(text: str) -> Document:
                     loc = child_loc(stack[-1]) if stack else ()
                     doc.problems.append((loc or (), position, problem))
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                add(value, 1, position)
+                    anchors[event.anchor] = (value, 1, len(event.value))
+                add(value, 1, len(event.value), position)
             elif isinstance(event, yaml.MappingStartEvent):
                 start(event, {}, "map")
             elif isinstance(event, yaml.SequenceStartEvent):
@@ -318,15 +321,21 @@ def parse(text: str) -> Document:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = stack.pop()
                 if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
+                    anchors[frame.anchor] = (frame.container, frame.size, frame.chars)
                 total -= frame.size - 1  # its children were counted as they came
-                add(frame.container, frame.size, doc.marks[frame.loc], loc_known=True)
+                add(frame.container, frame.size, frame.chars, doc.marks[frame.loc], loc_known=True)
             elif isinstance(event, yaml.AliasEvent):
                 position = _position(event.start_mark)
                 if event.anchor not in anchors:
                     raise _Fatal(*position, f"unknown alias *{event.anchor}")
-                value, size = anchors[event.anchor]
-                add(value, size, position)
+                value, size, chars = anchors[event.anchor]
+                alias_chars += chars
+                if alias_chars > MAX_ALIAS_CHARS:
+                    raise _Fatal(
+                        *position,
+                        f"aliases expand to more than {MAX_ALIAS_CHARS} characters (too many aliases?)",
+                    )
+                add(value, size, chars, position)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _position(mark) if mark is not None else (1, 1)
