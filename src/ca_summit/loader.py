@@ -9,9 +9,11 @@ before anything walks the tree; and every value keeps its line and column for er
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import stat
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -83,7 +85,8 @@ def read_text(path: Path, what: str = "data file") -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        before = data[data.rfind(b"\n", 0, error.start) + 1 : error.start]
+        column = len(before.decode("utf-8", "replace")) + 1  # in characters, as every position
         byte = data[error.start]
         raise SummitError(f"{path}:{line}:{column}: not UTF-8 text (byte 0x{byte:02x})") from None
     return text.removeprefix("\ufeff")
@@ -115,6 +118,14 @@ class Document:
         self.marks: dict[Loc, tuple[int, int]] = {}
         self.key_marks: dict[Loc, tuple[int, int]] = {}
         self.problems: list[tuple[Loc, tuple[int, int], str]] = []
+        # Places whose value is wrong, so the models' findings there would only echo the problem;
+        # a bad key is reported at its mapping but does not make the rest of the mapping unseen.
+        self.flagged: set[Loc] = set()
+
+    def flag(self, loc: Loc, position: tuple[int, int], message: str, *, covers: bool = True) -> None:
+        self.problems.append((loc, position, message))
+        if covers:
+            self.flagged.add(loc)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The most precise position known for loc: its key, itself, or its nearest ancestor."""
@@ -131,8 +142,25 @@ class _Fatal(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-def _position(mark: Any) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
+# libyaml also ends a line at CR, NEL, LS and PS (YAML 1.1); a position counts lines by LF only.
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def _positions(text: str) -> Callable[[Any], tuple[int, int]]:
+    """line:column (1-based, in characters, lines ended by LF only) of a parser's mark."""
+    if not any(other in text for other in _OTHER_BREAKS):
+        return lambda mark: (mark.line + 1, mark.column + 1)
+    starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+
+    def position(mark: Any) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, mark.index)  # a mark's index counts characters
+        return line, mark.index - starts[line - 1] + 1
+
+    return position
+
+
+def _offset_position(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _is_int(value: str) -> bool:
@@ -257,10 +285,10 @@ def parse(text: str) -> Document:
             return
         if not frame.has_key:
             if not isinstance(value, str):
-                doc.problems.append((frame.loc, position, "keys must be text"))
+                doc.flag(frame.loc, position, "keys must be text", covers=False)
                 frame.key = _SKIP
             elif value in frame.container:
-                doc.problems.append(((*frame.loc, value), position, f"duplicate key {value!r}"))
+                doc.flag((*frame.loc, value), position, f"duplicate key {value!r}")
                 frame.key = _SKIP
             else:
                 frame.key = value
@@ -280,19 +308,16 @@ def parse(text: str) -> Document:
             raise _Fatal(*position, f"nested deeper than {MAX_DEPTH} levels")
         loc: Loc = ()
         if stack:
+            # A key, or a value under a dropped key, has no place: it is reported as such, then dropped.
             parent_loc = child_loc(stack[-1])
-            if parent_loc is None:
-                if not stack[-1].has_key:
-                    raise _Fatal(*position, "keys must be text, not a mapping or a list")
-                loc = (*stack[-1].loc, "?")  # under a dropped key: positions do not matter
-            else:
-                loc = parent_loc
+            loc = (*stack[-1].loc, "?") if parent_loc is None else parent_loc
         doc.marks[loc] = position
         problem = _check_collection_tag(event, kind)
         if problem:
-            doc.problems.append((loc, position, problem))
+            doc.flag(loc, position, problem)
         stack.append(_Frame(container=container, loc=loc, anchor=event.anchor))
 
+    _position = _positions(text)
     loader = _Parser(text)
     try:
         while True:
@@ -310,7 +335,7 @@ def parse(text: str) -> Document:
                 value, problem = _scalar(event)
                 if problem:
                     loc = child_loc(stack[-1]) if stack else ()
-                    doc.problems.append((loc or (), position, problem))
+                    doc.flag(loc or (), position, problem)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1, len(event.value))
                 add(value, 1, len(event.value), position)
@@ -341,9 +366,10 @@ def parse(text: str) -> Document:
         line, column = _position(mark) if mark is not None else (1, 1)
         raise _Fatal(line, column, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        raise _Fatal(line, column, f"invalid YAML: {error.reason}") from None
+        index = error.position
+        if _Parser is not yaml.SafeLoader:  # libyaml reads UTF-8: its offset counts bytes
+            index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+        raise _Fatal(*_offset_position(text, index), f"invalid YAML: {error.reason}") from None
     except yaml.YAMLError as error:
         raise _Fatal(1, 1, f"invalid YAML: {error}") from None
     finally:
@@ -392,7 +418,7 @@ def examine(text: str, path: str) -> Checked:
     except _Fatal as fatal:
         return Checked(None, [Problem(path, fatal.line, fatal.column, "", fatal.message)], None)
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
-    flagged = {loc for loc, _, _ in doc.problems}
+    flagged = set(doc.flagged)
     summit: Summit | None = None
     try:
         summit = Summit.model_validate(doc.value)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 FORMAT_VERSION = 1
 # Amounts are bounded so that every ratio, logarithm and projection of them stays finite.
@@ -68,10 +68,20 @@ PointKind = Literal["statement", "proposal", "announcement", "estimate", "observ
 
 def _iso_date(value: object) -> object:
     if isinstance(value, str):
+        # fromisoformat also takes 20230914 and 2023-W37-4; the data file's schema says YYYY-MM-DD.
         try:
+            if len(value) != 10 or value[4] != "-" or value[7] != "-":
+                raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"expected an ISO date such as 2023-09-14, got {value!r}") from None
+    return value
+
+
+def _not_bool(value: object) -> object:
+    # true == 1 in Python, so a Literal[1] alone would take it.
+    if isinstance(value, bool):
+        raise ValueError(f"expected the number {FORMAT_VERSION}, got {str(value).lower()}")
     return value
 
 
@@ -155,6 +165,16 @@ class Trade(Model):
     growth: GrowthFigure
     potential: AmountFigure | None = None
 
+    @model_validator(mode="after")
+    def _room_for_the_period(self) -> "Trade":
+        # The growth period ends in the base year and must start in year 1 or later.
+        if self.base_year - self.growth.period_years < 1:
+            years = self.growth.period_years
+            raise ValueError(
+                f"base year {self.base_year} leaves no room for the {years}-year period before it"
+            )
+        return self
+
 
 class Driver(Model):
     id: Annotated[Slug, Declares("driver")]
@@ -199,7 +219,7 @@ class Area(Model):
 
 
 class Summit(Model):
-    format_version: Literal[1]
+    format_version: Annotated[Literal[1], BeforeValidator(_not_bool)]
     source: Source
     meeting: Meeting
     participants: Annotated[list[Participant], Field(min_length=1)]
