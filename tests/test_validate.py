@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from ca_summit.errors import SummitError
-from ca_summit.loader import bundled_path
+from ca_summit.loader import bundled_path, check, parse
 from ca_summit.queries.validate import validation
 
-from conftest import ARTICLE, MINIMAL
+from conftest import ARTICLE, MINIMAL, ROOT
 
 MEETING_QUOTE = "  quote: Le 14 septembre 2023, lors de la cinquième Réunion consultative des chefs d’État"
 
@@ -94,3 +95,31 @@ def test_the_json_report_names_the_source(invoke: Callable[..., Any], write: Cal
         "quotes_checked": 0,
         "note": "quotes not checked: the source test.txt is not next to the data file",
     }
+
+
+_DATA_SCHEMA = Draft202012Validator(
+    json.loads((ROOT / "schemas" / "data.schema.json").read_text(encoding="utf-8"))
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("edition: 6", "edition: 7"),
+        ("format_version: 1", "format_version: true"),
+        ("format_version: 1", "format_version: 1.0"),
+        ("2024-08-09", "2023-W37-4"),
+        ("2024-08-09", "2023-257"),
+        ("2024-08-09", "'2024-08-09'"),
+        ("code: KZ", "code: KZZ"),
+        ("edition: 6", "edition: 0"),
+        ("quote: la réunion", "quote: ' la réunion'"),
+        ("kind: statement", "kind: rumour"),
+        ("by: [KZ]", "by: [kz_]"),
+    ],
+)
+def test_the_data_schema_and_the_model_agree(old: str, new: str) -> None:
+    text = MINIMAL.replace(old, new)
+    assert text != MINIMAL
+    _, problems = check(text, "f.yaml")
+    assert bool(problems) == (not _DATA_SCHEMA.is_valid(parse(text).value)), problems

@@ -85,7 +85,12 @@ def _not_bool(value: object) -> object:
     return value
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# The pattern tells the schema's readers (and validators that skip `format`) what _iso_date takes.
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    Field(json_schema_extra={"pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+]
 
 
 class Model(BaseModel):
