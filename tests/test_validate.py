@@ -123,3 +123,9 @@ def test_the_data_schema_and_the_model_agree(old: str, new: str) -> None:
     assert text != MINIMAL
     _, problems = check(text, "f.yaml")
     assert bool(problems) == (not _DATA_SCHEMA.is_valid(parse(text).value)), problems
+
+
+def test_the_table_carries_the_note(write: Callable[..., Path]) -> None:
+    (table,) = validation(write(MINIMAL)).tables("en")
+    assert table.notes == ("quotes not checked: the source test.txt is not next to the data file",)
+    assert table.rows == []

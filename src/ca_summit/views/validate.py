@@ -55,5 +55,6 @@ class ValidationView(View):
                     Column("message", "message"),
                 ),
                 [(cell(p.line), cell(p.column), cell(p.field), cell(p.message)) for p in self.problems],
+                notes=(self.source.note,) if self.source.note else (),
             )
         ]
