@@ -77,6 +77,12 @@ def make_wide(path: Path, *, participants: int = 600, people: int = 1000, points
             f"  - {{id: q{i}, speaker: p{i}, text: {{fr: mot {i}, en: word {i}}}, quote: le mot {i} dit}}"
             for i in range(people)
         ),
+        "trade:",
+        "  currency: USD",
+        "  base_year: 2022",
+        "  current: {id: now, label: {fr: a, en: a}, amount: 1e10, qualifier: stated, by: [AA], quote: q}",
+        "  growth: {id: rise, label: {fr: b, en: b}, rate: 0.8, qualifier: stated,"
+        " period_years: 5, quote: q}",
         "areas:",
     ]
     for area in range(6):
