@@ -20,7 +20,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from ca_summit.loader import check
+from ca_summit.errors import SummitError
+from ca_summit.loader import bundled_path, check
+from ca_summit.queries.validate import validation
 
 from conftest import MINIMAL
 
@@ -163,3 +165,20 @@ def test_texts_at_the_data_model_limit_pass_every_command(invoke: Callable[..., 
         if command == ["trade"]:
             continue
         assert invoke("--data", str(path), *command, "--json").exit_code == 0, command
+
+
+CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", [bundled_path(), *CORPUS], ids=lambda p: p.name)
+def test_validate_and_the_commands_give_one_verdict(path: Path, invoke: Callable[..., Any]) -> None:
+    try:
+        valid = validation(path).valid
+    except SummitError:  # unreadable: no verdict on the content, and the commands refuse it too
+        valid = False
+    for command in COMMANDS:
+        try:  # in-process, a data error leaves the app as itself; main() makes it exit 1
+            code = invoke("--data", str(path), *command, "--json").exit_code
+        except SummitError as error:
+            code = error.exit_code
+        assert code == (0 if valid else 1), command
