@@ -1,4 +1,7 @@
-"""Pydantic models of a summit data file, and the cross-checks one field alone cannot make.
+"""Pydantic models of a summit data file.
+
+Id and reference fields carry markers in their types (`Declares`, `RefersTo`), and excerpts of the
+source carry `Verbatim`: crossref.py reads them to check what one field alone cannot.
 
 The models are strict: a number where text is expected is an error, not a silent conversion.
 The loader resolves plain YAML scalars by the YAML 1.2 core schema, so `NO` stays text and `1e9`
