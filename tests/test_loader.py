@@ -133,7 +133,7 @@ def test_load_summit_raises_one_line_naming_the_rest(write: Write) -> None:
         ("", "f.yaml:1:1: the file holds no data"),
         ("# only a comment\n", "f.yaml:1:1: the file holds no data"),
         ("a: *nowhere\n", "f.yaml:1:4: unknown alias *nowhere"),
-        ("? [a, b]\n: c\n", "f.yaml:1:3: keys must be text, not a mapping or a list"),
+        ("? [a, b]\n: c\n", "f.yaml:1:3: keys must be text"),
         (
             "a: !!python/object/apply:os.system [echo hi]\n",
             "f.yaml:1:4: a: tag !!python/object/apply:os.system is not allowed: plain YAML data only",
@@ -283,3 +283,90 @@ def test_plain_scalars_resolve_as_the_spec_says(value: str) -> None:
 )
 def test_plain_scalar_edges(value: str) -> None:
     assert _resolve_plain(value) == "tag:yaml.org,2002:" + _by_the_spec(value)
+
+
+def test_aliases_of_a_long_text_are_refused_by_their_characters() -> None:
+    # 251 aliases are few nodes, but 251 copies of 4,000 characters are more than the budget.
+    text = f"a: &a {'x' * 4000}\nb: [{', '.join(['*a'] * 300)}]\n"
+    assert problems_of(text) == [
+        f"f.yaml:2:{5 + 4 * 250}: aliases expand to more than 1000000 characters (too many aliases?)"
+    ]
+
+
+def test_aliases_within_the_character_budget_are_expanded() -> None:
+    doc = parse(f"a: &a {'x' * 4000}\nb: [{', '.join(['*a'] * 250)}]\n")
+    assert len(doc.value["b"]) == 250
+    assert doc.value["b"][249] == "x" * 4000
+
+
+def test_many_problems_are_each_reported() -> None:
+    text = MINIMAL + "people: [" + ", ".join(["1"] * 5000) + "]\n"
+    problems = problems_of(text)
+    assert len(problems) == 5000
+    assert problems[-1] == (
+        f"f.yaml:20:{10 + 3 * 4999}: people.4999: Input should be a valid dictionary or instance of Person"
+    )
+
+
+def test_format_version_true_is_not_one() -> None:
+    assert problems_of(MINIMAL.replace("format_version: 1", "format_version: true")) == [
+        "f.yaml:1:17: format_version: expected the number 1, got true"
+    ]
+
+
+@pytest.mark.parametrize(
+    "date", ["2023-W37-4", "2023-257", "2023-09-14T10:00", "2023-9-14", "２０２３-09-14"]
+)
+def test_only_yyyy_mm_dd_is_a_date(date: str) -> None:
+    assert problems_of(MINIMAL.replace("2024-08-09", date)) == [
+        f"f.yaml:6:9: meeting.date: expected an ISO date such as 2023-09-14, got {date!r}"
+    ]
+
+
+@pytest.mark.parametrize("key", ["1", "[a]", "{a: 1}", "null", "true"])
+def test_a_key_that_is_not_text_hides_no_other_problem(key: str) -> None:
+    text = MINIMAL.replace("  edition: 6\n", f"  edition: six\n  {key}: 1\n  edtion: 1\n")
+    assert problems_of(text) == [
+        "f.yaml:5:12: meeting.edition: Input should be a valid integer; write a whole number without quotes",
+        "f.yaml:6:3: meeting: keys must be text",
+        "f.yaml:7:3: meeting.edtion: Extra inputs are not permitted",
+    ]
+
+
+def test_a_base_year_without_room_for_the_growth_period(bundled_text: str) -> None:
+    text = bundled_text.replace("base_year: 2022", "base_year: 5")
+    assert "base_year: 5" in text
+    assert [p.split(": ", 1)[1] for p in problems_of(text)] == [
+        "trade: base year 5 leaves no room for the 5-year period before it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'a: "x\u2028y"\nb: 1\nc: !!binary x\n',
+            "f.yaml:3:4: c: tag !!binary is not allowed: plain YAML data only",
+        ),
+        (
+            'a: "\u2029\u2029"\nc: !!binary x\n',
+            "f.yaml:2:4: c: tag !!binary is not allowed: plain YAML data only",
+        ),
+        ('a: "\r\r"\nc: !!binary x\n', "f.yaml:2:4: c: tag !!binary is not allowed: plain YAML data only"),
+        ('a: "\x85"\nc: !!binary x\n', "f.yaml:2:4: c: tag !!binary is not allowed: plain YAML data only"),
+        ("a: ééé {x: 1}\n", "f.yaml:1:10: invalid YAML: mapping values are not allowed in this context"),
+        ("a: éé\x01\n", "f.yaml:1:6: invalid YAML: control characters are not allowed"),
+        ("a: 😀\x01", "f.yaml:1:5: invalid YAML: control characters are not allowed"),
+        ('a: "\u2028"\nb: [1\n', "f.yaml:3:1: invalid YAML: did not find expected ',' or ']'"),
+    ],
+)
+def test_positions_count_characters_and_lines_end_at_lf_only(text: str, expected: str) -> None:
+    assert problems_of(text)[-1] == expected
+
+
+def test_a_not_utf8_byte_is_located_in_characters(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_bytes("a: b\nc: ééé".encode() + b"\xff\n")
+    with pytest.raises(SummitError) as caught:
+        read_text(path)
+    assert caught.value.message == f"{path}:2:7: not UTF-8 text (byte 0xff)"

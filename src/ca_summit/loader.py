@@ -9,21 +9,27 @@ before anything walks the tree; and every value keeps its line and column for er
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import stat
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import ValidationError
 
+from .crossref import cross_check, not_in_source
 from .errors import Problem, SummitError
-from .models import Loc, Summit, cross_check
+from .models import Loc, Summit
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 100_000  # counted with every alias expanded
+# What aliases may add, in characters: a few aliases of one long text would otherwise cost time in
+# proportion to their expansion, not to the file's size.
+MAX_ALIAS_CHARS = 1_000_000
 MAX_DEPTH = 64
 BUNDLED_NAME = "summit_2023.yaml"
 
@@ -50,21 +56,21 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, what: str = "data file") -> str:
     """The file's text: a regular file, at most MAX_BYTES, UTF-8 (a BOM is allowed)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise SummitError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise SummitError(f"{path}: is a directory, not a data file") from None
+        raise SummitError(f"{path}: is a directory, not a {what}") from None
     except OSError as error:
         raise SummitError(f"{path}: cannot open: {error.strerror or error}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise SummitError(f"{path}: is {kind}, not a data file")
+            raise SummitError(f"{path}: is {kind}, not a {what}")
         data = b""
         if info.st_size <= MAX_BYTES:  # else refused unread; the read is bounded all the same
             with os.fdopen(fd, "rb", closefd=False) as stream:
@@ -79,7 +85,8 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        before = data[data.rfind(b"\n", 0, error.start) + 1 : error.start]
+        column = len(before.decode("utf-8", "replace")) + 1  # in characters, as every position
         byte = data[error.start]
         raise SummitError(f"{path}:{line}:{column}: not UTF-8 text (byte 0x{byte:02x})") from None
     return text.removeprefix("\ufeff")
@@ -88,13 +95,14 @@ def read_text(path: Path) -> str:
 class _Frame:
     """A mapping or sequence being built; plain slots, as it is made for every collection."""
 
-    __slots__ = ("anchor", "container", "has_key", "key", "loc", "size")
+    __slots__ = ("anchor", "chars", "container", "has_key", "key", "loc", "size")
 
     def __init__(self, container: dict[str, Any] | list[Any], loc: Loc, anchor: str | None) -> None:
         self.container = container
         self.loc = loc
         self.anchor = anchor
         self.size = 1  # nodes, aliases expanded
+        self.chars = 0  # characters of its scalars, aliases expanded
         self.key: Any = None  # in a mapping: the key waiting for its value
         self.has_key = False
 
@@ -110,6 +118,14 @@ class Document:
         self.marks: dict[Loc, tuple[int, int]] = {}
         self.key_marks: dict[Loc, tuple[int, int]] = {}
         self.problems: list[tuple[Loc, tuple[int, int], str]] = []
+        # Places whose value is wrong, so the models' findings there would only echo the problem;
+        # a bad key is reported at its mapping but does not make the rest of the mapping unseen.
+        self.flagged: set[Loc] = set()
+
+    def flag(self, loc: Loc, position: tuple[int, int], message: str, *, covers: bool = True) -> None:
+        self.problems.append((loc, position, message))
+        if covers:
+            self.flagged.add(loc)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The most precise position known for loc: its key, itself, or its nearest ancestor."""
@@ -126,8 +142,25 @@ class _Fatal(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-def _position(mark: Any) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
+# libyaml also ends a line at CR, NEL, LS and PS (YAML 1.1); a position counts lines by LF only.
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def _positions(text: str) -> Callable[[Any], tuple[int, int]]:
+    """line:column (1-based, in characters, lines ended by LF only) of a parser's mark."""
+    if not any(other in text for other in _OTHER_BREAKS):
+        return lambda mark: (mark.line + 1, mark.column + 1)
+    starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+
+    def position(mark: Any) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, mark.index)  # a mark's index counts characters
+        return line, mark.index - starts[line - 1] + 1
+
+    return position
+
+
+def _offset_position(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _is_int(value: str) -> bool:
@@ -217,9 +250,10 @@ def _check_collection_tag(event: Any, kind: str) -> str | None:
 def parse(text: str) -> Document:
     """Parse one YAML document into plain data with positions; raise _Fatal where it cannot go on."""
     doc = Document()
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}  # value, nodes, characters
     stack: list[_Frame] = []
     total = 0
+    alias_chars = 0
     documents = 0
     root_set = False
 
@@ -230,7 +264,7 @@ def parse(text: str) -> Document:
             return None if frame.key is _SKIP else (*frame.loc, frame.key)
         return None  # a key
 
-    def add(value: Any, size: int, position: tuple[int, int], loc_known: bool = False) -> None:
+    def add(value: Any, size: int, chars: int, position: tuple[int, int], loc_known: bool = False) -> None:
         nonlocal total, root_set
         total += size
         if total > MAX_NODES:
@@ -243,6 +277,7 @@ def parse(text: str) -> Document:
             return
         frame = stack[-1]
         frame.size += size
+        frame.chars += chars
         if isinstance(frame.container, list):
             if not loc_known:
                 doc.marks[(*frame.loc, len(frame.container))] = position
@@ -250,10 +285,10 @@ def parse(text: str) -> Document:
             return
         if not frame.has_key:
             if not isinstance(value, str):
-                doc.problems.append((frame.loc, position, "keys must be text"))
+                doc.flag(frame.loc, position, "keys must be text", covers=False)
                 frame.key = _SKIP
             elif value in frame.container:
-                doc.problems.append(((*frame.loc, value), position, f"duplicate key {value!r}"))
+                doc.flag((*frame.loc, value), position, f"duplicate key {value!r}")
                 frame.key = _SKIP
             else:
                 frame.key = value
@@ -273,19 +308,16 @@ def parse(text: str) -> Document:
             raise _Fatal(*position, f"nested deeper than {MAX_DEPTH} levels")
         loc: Loc = ()
         if stack:
+            # A key, or a value under a dropped key, has no place: it is reported as such, then dropped.
             parent_loc = child_loc(stack[-1])
-            if parent_loc is None:
-                if not stack[-1].has_key:
-                    raise _Fatal(*position, "keys must be text, not a mapping or a list")
-                loc = (*stack[-1].loc, "?")  # under a dropped key: positions do not matter
-            else:
-                loc = parent_loc
+            loc = (*stack[-1].loc, "?") if parent_loc is None else parent_loc
         doc.marks[loc] = position
         problem = _check_collection_tag(event, kind)
         if problem:
-            doc.problems.append((loc, position, problem))
+            doc.flag(loc, position, problem)
         stack.append(_Frame(container=container, loc=loc, anchor=event.anchor))
 
+    _position = _positions(text)
     loader = _Parser(text)
     try:
         while True:
@@ -303,10 +335,10 @@ def parse(text: str) -> Document:
                 value, problem = _scalar(event)
                 if problem:
                     loc = child_loc(stack[-1]) if stack else ()
-                    doc.problems.append((loc or (), position, problem))
+                    doc.flag(loc or (), position, problem)
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                add(value, 1, position)
+                    anchors[event.anchor] = (value, 1, len(event.value))
+                add(value, 1, len(event.value), position)
             elif isinstance(event, yaml.MappingStartEvent):
                 start(event, {}, "map")
             elif isinstance(event, yaml.SequenceStartEvent):
@@ -314,23 +346,30 @@ def parse(text: str) -> Document:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = stack.pop()
                 if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
+                    anchors[frame.anchor] = (frame.container, frame.size, frame.chars)
                 total -= frame.size - 1  # its children were counted as they came
-                add(frame.container, frame.size, doc.marks[frame.loc], loc_known=True)
+                add(frame.container, frame.size, frame.chars, doc.marks[frame.loc], loc_known=True)
             elif isinstance(event, yaml.AliasEvent):
                 position = _position(event.start_mark)
                 if event.anchor not in anchors:
                     raise _Fatal(*position, f"unknown alias *{event.anchor}")
-                value, size = anchors[event.anchor]
-                add(value, size, position)
+                value, size, chars = anchors[event.anchor]
+                alias_chars += chars
+                if alias_chars > MAX_ALIAS_CHARS:
+                    raise _Fatal(
+                        *position,
+                        f"aliases expand to more than {MAX_ALIAS_CHARS} characters (too many aliases?)",
+                    )
+                add(value, size, chars, position)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _position(mark) if mark is not None else (1, 1)
         raise _Fatal(line, column, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        raise _Fatal(line, column, f"invalid YAML: {error.reason}") from None
+        index = error.position
+        if _Parser is not yaml.SafeLoader:  # libyaml reads UTF-8: its offset counts bytes
+            index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+        raise _Fatal(*_offset_position(text, index), f"invalid YAML: {error.reason}") from None
     except yaml.YAMLError as error:
         raise _Fatal(1, 1, f"invalid YAML: {error}") from None
     finally:
@@ -340,8 +379,9 @@ def parse(text: str) -> Document:
     return doc
 
 
-def _covered(loc: Loc, reported: list[Loc]) -> bool:
-    return any(loc[: len(done)] == done for done in reported)
+def _covered(loc: Loc, reported: set[Loc]) -> bool:
+    """Whether loc or a place holding it was reported: by prefixes, so N problems cost O(N)."""
+    return any(loc[:n] in reported for n in range(len(loc) + 1))
 
 
 def _field(loc: Loc) -> str:
@@ -356,14 +396,29 @@ _HINTS = {
 }
 
 
+class Checked(NamedTuple):
+    """What checking a data file found: the parsed document (unless unparsable), its problems in
+    file order, and the Summit when there is none."""
+
+    document: Document | None
+    problems: list[Problem]
+    summit: Summit | None
+
+
 def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
     """Every problem of a data file's text, in file order, and the Summit when there is none."""
+    checked = examine(text, path)
+    return checked.summit, checked.problems
+
+
+def examine(text: str, path: str) -> Checked:
+    """Every problem of a data file's text, with the document they were found in."""
     try:
         doc = parse(text)
     except _Fatal as fatal:
-        return None, [Problem(path, fatal.line, fatal.column, "", fatal.message)]
+        return Checked(None, [Problem(path, fatal.line, fatal.column, "", fatal.message)], None)
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
-    flagged = [loc for loc, _, _ in doc.problems]
+    flagged = set(doc.flagged)
     summit: Summit | None = None
     try:
         summit = Summit.model_validate(doc.value)
@@ -379,12 +434,19 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
             is_key = detail["type"] == "extra_forbidden"
             line, column = doc.where(loc, key=is_key)
             problems.append(Problem(path, line, column, _field(loc), message))
-            flagged.append(loc)
+            flagged.add(loc)
     for loc, message in cross_check(doc.value, flagged):
         if not _covered(loc, flagged):  # a reference that is malformed is reported as such, once
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))
-    return (summit if not problems else None), problems
+    return Checked(doc, problems, summit if not problems else None)
+
+
+def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -> tuple[int, list[Problem]]:
+    """How many quotes were compared with the source text, and one problem for each not found in it."""
+    checked, missing = not_in_source(doc.value, source)
+    message = f"not a verbatim excerpt of {source_name}"
+    return checked, [Problem(path, *doc.where(loc), _field(loc), message) for loc in missing]
 
 
 def load_summit(path: Path | None = None) -> Summit:

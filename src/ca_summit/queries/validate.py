@@ -1,20 +1,60 @@
-"""`ca-summit validate`: every problem of a data file."""
+"""`ca-summit validate`: every problem of a data file, its quotes compared with the source text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..loader import check, read_text
-from ..views.validate import ProblemView, ValidationView
+from ..loader import Checked, examine, read_text, verbatim_problems
+from ..views.validate import ProblemView, SourceView, ValidationView
 
 
-def validation(path: Path) -> ValidationView:
-    """The report on one file; an unreadable file is a SummitError, not a problem of its content."""
-    _, problems = check(read_text(path), str(path))
+def validation(path: Path, source: Path | None = None) -> ValidationView:
+    """The report on one file; an unreadable file is a SummitError, not a problem of its content.
+
+    Every quote must be a verbatim excerpt of `source`; without it, of the file that the data's
+    `source.document` names next to the data file, when there is one.
+    """
+    checked = examine(read_text(path), str(path))
+    problems = checked.problems
+    document = _document_name(checked)
+    note: str | None = None
+    if source is None:
+        source, note = _beside(path, document)
+    source_view = SourceView(document=document, path=None, checked=False, quotes_checked=0, note=note)
+    if source is not None and checked.document is not None:
+        count, missing = verbatim_problems(
+            checked.document, str(path), read_text(source, "source text"), str(source)
+        )
+        problems = sorted([*problems, *missing], key=lambda p: (p.line, p.column))
+        note = f"{count - len(missing)} of {count} quotes found verbatim in {source}"
+        source_view = SourceView(
+            document=document, path=str(source), checked=True, quotes_checked=count, note=note
+        )
     return ValidationView(
         file=str(path),
         valid=not problems,
+        source=source_view,
         problems=[
             ProblemView(line=p.line, column=p.column, field=p.field, message=p.message) for p in problems
         ],
     )
+
+
+def _document_name(checked: Checked) -> str | None:
+    """The source file the data names, if it names one as text."""
+    value = checked.document.value if checked.document is not None else None
+    source = value.get("source") if isinstance(value, dict) else None
+    document = source.get("document") if isinstance(source, dict) else None
+    return document if isinstance(document, str) and document.strip() else None
+
+
+def _beside(path: Path, document: str | None) -> tuple[Path | None, str | None]:
+    """The source text next to the data file, or why there is none to compare with."""
+    if document is None:
+        return None, "quotes not checked: the data names no source file (source.document)"
+    if Path(document).name != document:
+        return None, f"quotes not checked: the source {document!r} is not a plain file name"
+    beside = path.parent / document
+    if not beside.exists():
+        return None, f"quotes not checked: the source {document} is not next to the data file"
+    return beside, None

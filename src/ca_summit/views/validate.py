@@ -4,6 +4,8 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
+from pydantic import Field
+
 from ..display import Lang
 from ..report import Column, Table, cell
 from .base import View
@@ -16,9 +18,20 @@ class ProblemView(View):
     message: str
 
 
+class SourceView(View):
+    """Whether the quotes were compared with the source text, and with which file."""
+
+    document: str | None = Field(description="The source file the data names (source.document).")
+    path: str | None = Field(description="The file the quotes were compared with, if any.")
+    checked: bool = Field(description="Whether every quote was compared with the source text.")
+    quotes_checked: int = Field(description="How many quotes were compared.")
+    note: str | None = Field(description="What was compared, or why nothing was.")
+
+
 class ValidationView(View):
     file: str
     valid: bool
+    source: SourceView
     problems: list[ProblemView]
 
     @property
@@ -28,7 +41,9 @@ class ValidationView(View):
 
     def lines(self) -> list[str]:
         if self.valid:
-            return [f"{self.file}: valid"]
+            # A verdict of valid says whether the quotes were part of it.
+            note = [f"{self.file}: note: {self.source.note}"] if self.source.note else []
+            return [f"{self.file}: valid", *note]
         return [
             f"{self.file}:{p.line}:{p.column}: " + (f"{p.field}: " if p.field else "") + p.message
             for p in self.problems
@@ -45,5 +60,6 @@ class ValidationView(View):
                     Column("message", "message"),
                 ),
                 [(cell(p.line), cell(p.column), cell(p.field), cell(p.message)) for p in self.problems],
+                notes=(self.source.note,) if self.source.note else (),
             )
         ]
