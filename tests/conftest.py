@@ -13,9 +13,10 @@ from typing import Any, NamedTuple
 import pytest
 
 from ca_summit.cli import main
-from ca_summit.loader import bundled_path, load_summit
+from ca_summit.loader import load_summit
 from ca_summit.models import Summit
 from ca_summit.registry import Command
+from ca_summit.resources import bundled_path
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "source" / "000_27d775fb22bdf83e.txt"

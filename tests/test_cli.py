@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from ca_summit.loader import bundled_path
+from ca_summit.resources import bundled_path
 
 from conftest import MINIMAL
 
@@ -300,7 +300,7 @@ def test_search_without_hits_is_not_an_error(invoke: Invoke) -> None:
 
 
 def test_validate_bundled(invoke: Invoke) -> None:
-    result = invoke("validate")
+    result = invoke("validate", env={"COLUMNS": "300"})
     assert result.exit_code == 0
     data = bundled_path()
     assert result.stdout == (

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ca_summit.layout import layout, plain, screen_rows, terminal_width, text_width, wrap
-from ca_summit.loader import bundled_path
 from ca_summit.report import Column, Table, cell
+from ca_summit.resources import bundled_path
 
 Invoke = Callable[..., Any]
 
@@ -30,7 +30,7 @@ COMMANDS = [
     ["quotes"],
     ["countries"],
     ["search", "tokaiev"],
-    ["validate", "summit.yaml"],
+    ["validate", "summit.yaml"],  # a valid file: its note is prose, wrapped like a table's
 ]
 WIDTHS = [60, 80, 100, 120, 200]
 RULE = set("─")

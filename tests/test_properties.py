@@ -18,11 +18,11 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from ca_summit.errors import SummitError
-from ca_summit.loader import bundled_path, check
+from ca_summit.loader import check
 from ca_summit.queries.validate import validation
+from ca_summit.resources import bundled_path
 
 from conftest import MINIMAL
 
@@ -148,12 +148,6 @@ def test_every_command_runs_on_every_file_validate_accepts(
             json.loads(result.stdout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason="queries/facts.py builds models.Text from joined texts (name and role), which the data "
-    "model's 4,000-character cap refuses; the facts module is another branch's to fix",
-)
 def test_texts_at_the_data_model_limit_pass_every_command(invoke: Callable[..., Any], write: Any) -> None:
     long = "x" * 2500
     person = (

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from ca_summit.loader import bundled_path, parse
+from ca_summit.loader import parse
 from ca_summit.registry import schema_names
+from ca_summit.resources import bundled_path
 from ca_summit.schemas import schema
 
 from conftest import MINIMAL, ROOT

@@ -11,8 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from ca_summit.errors import SummitError
-from ca_summit.loader import bundled_path, check, parse
+from ca_summit.loader import check, parse
 from ca_summit.queries.validate import validation
+from ca_summit.resources import bundled_path
 
 from conftest import ARTICLE, MINIMAL, ROOT
 
@@ -56,20 +57,21 @@ def test_the_source_next_to_the_data_file_is_found(write: Callable[..., Path]) -
     assert view.lines() == [f"{data}:13:12: areas.0.quote: not a verbatim excerpt of {source}"]
     assert view.source.note == f"3 of 4 quotes found verbatim in {source}"
     source.write_text("la réunion, le Kazakhstan, les échanges : le commerce croît", encoding="utf-8")
-    assert validation(data).lines() == [
-        f"{data}: valid",
-        f"{data}: note: 4 of 4 quotes found verbatim in {source}",
-    ]
+    checked = validation(data)
+    assert (checked.lines(), checked.notes()) == (
+        [f"{data}: valid"],
+        [f"{data}: note: 4 of 4 quotes found verbatim in {source}"],
+    )
 
 
 def test_an_absent_source_is_a_note_not_a_problem(write: Callable[..., Path]) -> None:
     data = write(MINIMAL)
     view = validation(data)
     assert view.valid
-    assert view.lines() == [
-        f"{data}: valid",
-        f"{data}: note: quotes not checked: the source test.txt is not next to the data file",
-    ]
+    assert (view.lines(), view.notes()) == (
+        [f"{data}: valid"],
+        [f"{data}: note: quotes not checked: the source test.txt is not next to the data file"],
+    )
     assert (view.source.checked, view.source.path, view.source.quotes_checked) == (False, None, 0)
 
 

@@ -14,7 +14,6 @@ import math
 import os
 import stat
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,6 +23,7 @@ from pydantic import ValidationError
 from .crossref import cross_check, not_in_source
 from .errors import Problem, SummitError
 from .models import Loc, Summit
+from .resources import bundled_path
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 100_000  # counted with every alias expanded
@@ -31,7 +31,6 @@ MAX_NODES = 100_000  # counted with every alias expanded
 # proportion to their expansion, not to the file's size.
 MAX_ALIAS_CHARS = 1_000_000
 MAX_DEPTH = 64
-BUNDLED_NAME = "summit_2023.yaml"
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -45,15 +44,6 @@ _FLOAT_CHARS = frozenset("0123456789.eE+-")
 _OCTAL = frozenset("01234567")
 _HEXADECIMAL = frozenset("0123456789abcdefABCDEF")
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF") | {""}
-
-
-def bundled_path() -> Path:
-    """The data file shipped with the package (or, in a source checkout, the repository's)."""
-    packaged = resources.files("ca_summit") / "data" / BUNDLED_NAME
-    if isinstance(packaged, Path) and packaged.is_file():
-        return packaged
-    # An editable install runs from src/: the data lives at the top of the checkout.
-    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
 
 
 def read_text(path: Path, what: str = "data file") -> str:

@@ -88,7 +88,7 @@ def _render(
         table = primary(_tables(view, lang, fields, records, data=True))
         _write(to_csv(table) if fmt is Format.csv else to_markdown(table))
     elif isinstance(view, Plain) and fields is None:
-        _write("".join(escape_control(line) + "\n" for line in view.lines()))
+        _write("".join(line + "\n" for line in _plain(view)))
     else:
         _print_tables(_tables(view, lang, fields, records), pager=pager)
 
@@ -171,6 +171,14 @@ def _columns(table: Table, records: list[Json], fields: tuple[str, ...]) -> Tabl
         for row, record in zip(table.rows if aligned else records, records, strict=True)
     ]
     return table._replace(columns=columns, rows=rows, notes=())
+
+
+def _plain(view: Plain) -> list[str]:
+    from .layout import terminal_width, wrap
+
+    width = terminal_width(os.environ, sys.stdout)
+    notes = [line for note in view.notes() for line in wrap(escape_control(note), width)]
+    return [escape_control(line) for line in view.lines()] + notes
 
 
 def _write(text: str) -> None:

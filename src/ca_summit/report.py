@@ -59,4 +59,10 @@ class Tabular(Protocol):
 class Plain(Protocol):
     """A view whose human form is lines of text (diagnostics), not a table."""
 
-    def lines(self) -> list[str]: ...
+    def lines(self) -> list[str]:
+        """One line a finding, never wrapped: editors and grep read them."""
+        ...
+
+    def notes(self) -> list[str]:
+        """Prose for the reader, wrapped to the terminal."""
+        ...

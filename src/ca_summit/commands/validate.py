@@ -44,4 +44,4 @@ def run(request: ValidateRequest, context: Context) -> "Tabular":
     from ..queries.validate import validation
     from ..resources import bundled_path
 
-    return validation(request.path or context.data or bundled_path())
+    return validation(request.path or context.data or bundled_path(), request.source)

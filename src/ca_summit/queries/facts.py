@@ -27,9 +27,15 @@ class Fact(NamedTuple):
     aliases: tuple[str, ...] = ()
 
 
+def _joined(fr: str, en: str) -> Text:
+    """A text we compose from the data's (a name and a role): not held to the data's own limits,
+    which it may pass by joining two texts that each keep them."""
+    return Text.model_construct(fr=fr, en=en)
+
+
 def _text(word: Callable[[Lang], str]) -> Text:
     """Generated words, in both languages: the view picks one."""
-    return Text(fr=word("fr"), en=word("en"))
+    return _joined(word("fr"), word("en"))
 
 
 def _amount_text(figure: AmountFigure, currency: str) -> Text:
@@ -61,7 +67,7 @@ def all_facts(summit: Summit) -> Iterator[Fact]:
             p.code.lower(),
             "participant",
             None,
-            Text(fr=f"{p.name.fr} ({p.code})", en=f"{p.name.en} ({p.code})"),
+            _joined(f"{p.name.fr} ({p.code})", f"{p.name.en} ({p.code})"),
             (p.code,),
             p.quote,
             (*p.aliases, p.name.fr, p.name.en),
@@ -71,7 +77,7 @@ def all_facts(summit: Summit) -> Iterator[Fact]:
             person.id,
             "person",
             None,
-            Text(fr=f"{person.name.fr}, {person.role.fr}", en=f"{person.name.en}, {person.role.en}"),
+            _joined(f"{person.name.fr}, {person.role.fr}", f"{person.name.en}, {person.role.en}"),
             (person.id,),
             person.quote,
             tuple(person.aliases),

@@ -41,13 +41,15 @@ class ValidationView(View):
 
     def lines(self) -> list[str]:
         if self.valid:
-            # A verdict of valid says whether the quotes were part of it.
-            note = [f"{self.file}: note: {self.source.note}"] if self.source.note else []
-            return [f"{self.file}: valid", *note]
+            return [f"{self.file}: valid"]
         return [
             f"{self.file}:{p.line}:{p.column}: " + (f"{p.field}: " if p.field else "") + p.message
             for p in self.problems
         ]
+
+    def notes(self) -> list[str]:
+        # A verdict of valid says whether the quotes were part of it.
+        return [f"{self.file}: note: {self.source.note}"] if self.valid and self.source.note else []
 
     def tables(self, lang: Lang) -> list[Table]:
         return [
