@@ -204,7 +204,7 @@ def test_csv_and_markdown_of_areas(invoke: Invoke) -> None:
 def test_summary(invoke_json: Invoke, invoke: Invoke) -> None:
     view = invoke_json("summary")
     assert view["meeting"]["date"] == "2023-09-14" and view["meeting"]["edition"] == 5
-    assert view["meeting"]["speaker"]["name"] == "Kassym-Jomart Tokayev"
+    assert list(view["meeting"]) == ["name", "edition", "date", "quote"]
     assert [p["id"] for p in view["participants"]] == ["KZ", "UZ", "TM", "KG", "TJ"]
     assert [f["id"] for f in view["figures"]] == [
         "intra-regional-trade",
@@ -213,7 +213,7 @@ def test_summary(invoke_json: Invoke, invoke: Invoke) -> None:
     ]
     assert len(view["areas"]) == 6
     fr = invoke("--lang", "fr", "summary", env={"COLUMNS": "200"}).stdout
-    assert "La réunion en bref" in fr and "Kassym-Jomart Tokaïev" in fr and "10,6 Md USD" in fr
+    assert "La réunion en bref" in fr and "10,6 Md USD" in fr and "Orateur" not in fr
 
 
 def test_facts_cite_their_source(invoke_json: Invoke) -> None:

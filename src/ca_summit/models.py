@@ -78,7 +78,6 @@ class Meeting(Model):
     name: Text
     edition: Annotated[int, Field(ge=1)]
     date: IsoDate
-    speaker: ActorRef | None = None
     quote: Quote
 
 
@@ -309,7 +308,6 @@ def cross_check(document: object, flagged: list[Loc] | None = None) -> list[tupl
         if actors_declared and isinstance(ref, str) and ref not in actors:
             found.append((loc, f"unknown actor {ref!r}: not a participant code or a person id"))
 
-    check_actor(("meeting", "speaker"), _map(doc.get("meeting")).get("speaker"))
     for i, person in people:
         country = person.get("country")
         if actors_declared and isinstance(country, str) and country not in codes:

@@ -6,7 +6,6 @@ from ..display import Lang
 from ..models import Summit
 from ..views.base import Actor, Assumption, Metric
 from ..views.summary import AreaLine, MeetingView, SummaryView
-from .base import actor
 from .trade import trade
 
 
@@ -26,7 +25,6 @@ def summary(summit: Summit, lang: Lang) -> SummaryView:
             name=m.name.get(lang),
             edition=m.edition,
             date=m.date,
-            speaker=actor(summit, m.speaker, None, lang) if m.speaker else None,
             quote=m.quote,
         ),
         participants=[Actor(id=p.code, name=p.name.get(lang), as_written=None) for p in summit.participants],

@@ -16,7 +16,6 @@ class MeetingView(View):
     name: str
     edition: int
     date: dt.date
-    speaker: Actor | None
     quote: str
 
 
@@ -37,7 +36,6 @@ class SummaryView(View):
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
         m = self.meeting
-        speaker = m.speaker.name if m.speaker else ""
         fields = [
             ("name", t(lang, "Meeting", "Réunion"), cell(m.name)),
             ("edition", t(lang, "Edition", "Édition"), cell(m.edition)),
@@ -50,7 +48,6 @@ class SummaryView(View):
                     ", ".join(f"{a.name} ({a.id})" for a in self.participants),
                 ),
             ),
-            ("speaker", t(lang, "Speaker", "Orateur"), cell(m.speaker.id if m.speaker else None, speaker)),
         ]
         fields += [(f.id, f.label, cell(f.value, metric_text(f, lang))) for f in self.figures]
         fields += [
