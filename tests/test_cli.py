@@ -232,9 +232,15 @@ def test_facts_filters(invoke_json: Invoke) -> None:
         "press-agencies-cooperation",
     ]
     proposals = invoke_json("facts", "--kind", "proposal")
-    assert [f["id"] for f in proposals] == ["industrial-action-plan", "digital-collaboration"]
-    both = invoke_json("facts", "--kind", "proposal", "--area", "digital-transformation")
-    assert [f["id"] for f in both] == ["digital-collaboration"]
+    assert [f["id"] for f in proposals] == ["industrial-action-plan"]
+    both = invoke_json("facts", "--kind", "advocacy", "--area", "digital-transformation")
+    assert [(f["id"], f["by"]) for f in both] == [("digital-collaboration", ["KZ"])]
+    figures = invoke_json("facts", "--kind", "figure")
+    assert [(f["id"], f["by"]) for f in figures] == [
+        ("intra-regional-trade", ["tokayev"]),
+        ("mutual-trade-potential", ["KZ", "UZ", "TM", "KG", "TJ"]),
+        ("intra-regional-trade-growth", ["tokayev"]),
+    ]
 
 
 def test_quotes(invoke_json: Invoke) -> None:

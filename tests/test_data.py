@@ -74,6 +74,25 @@ def test_trade_figures_keep_their_qualifiers(summit: Summit) -> None:
     assert trade.currency == "USD"
 
 
+def test_tokayev_highlighted_the_two_trade_figures(summit: Summit) -> None:
+    # « qui a particulièrement mis en avant la croissance notable ... 80% ... 10,6 milliards »
+    trade = summit.trade
+    assert trade is not None and trade.potential is not None
+    assert (trade.current.by, trade.growth.by) == (["tokayev"], ["tokayev"])
+    assert trade.potential.by == ["KZ", "UZ", "TM", "KG", "TJ"]
+
+
+def test_a_growth_figure_by_an_unknown_actor_is_reported(bundled_text: str) -> None:
+    text = bundled_text.replace(
+        "    period_years: 5\n    by: [tokayev]\n", "    period_years: 5\n    by: [nobody]\n"
+    )
+    line = text.splitlines().index("    by: [nobody]") + 1
+    _, problems = check(text, "s.yaml")
+    assert [str(p) for p in problems] == [
+        f"s.yaml:{line}:10: trade.growth.by.0: unknown actor 'nobody': not a participant code or a person id"
+    ]
+
+
 def test_the_base_year_is_a_labelled_assumption(summit: Summit) -> None:
     trade = summit.trade
     assert trade is not None
@@ -107,6 +126,19 @@ def test_who_proposed_and_announced(summit: Summit) -> None:
     assert route.subject is not None
     assert route.subject.en == "Trans-Caspian International Transport Route"
     assert "China" in route.text.en and "European market" in route.text.en
+
+
+def test_advocacy_is_not_a_proposal(summit: Summit) -> None:
+    points = {p.id: p for a in summit.areas for p in a.points}
+    assert (points["digital-collaboration"].kind, points["digital-collaboration"].by) == ("advocacy", ["KZ"])
+    assert "a plaidé pour" in points["digital-collaboration"].quote
+    assert [p.id for p in points.values() if p.kind == "proposal"] == ["industrial-action-plan"]
+
+
+def test_the_guidelines_observation_is_the_journalists(summit: Summit) -> None:
+    (directives,) = [s for s in summit.statements if s.id == "tokayev-directives"]
+    assert (directives.kind, directives.by) == ("observation", [])
+    assert directives.subject is not None and directives.subject.en == "Kassym-Jomart Tokayev"
 
 
 def test_direct_quotes_appear_inside_their_citation(summit: Summit) -> None:

@@ -40,7 +40,9 @@ Rate = Annotated[
 ]
 Year = Annotated[int, Field(ge=1, le=9999)]
 Qualifier = Literal["stated", "more_than", "less_than", "approaching", "about"]
-PointKind = Literal["statement", "proposal", "announcement", "estimate", "observation", "concern", "context"]
+PointKind = Literal[
+    "statement", "proposal", "advocacy", "announcement", "estimate", "observation", "concern", "context"
+]
 
 
 def _iso_date(value: object) -> object:
@@ -119,6 +121,7 @@ class GrowthFigure(Model):
     rate: Rate
     qualifier: Qualifier
     period_years: Annotated[int, Field(ge=1, le=1000)]
+    by: list[ActorRef] = []
     quote: Quote
 
 
@@ -329,7 +332,7 @@ def cross_check(document: object, flagged: list[Loc] | None = None) -> list[tupl
     for j, ref in _texts(trade.get("assumptions")):
         if assumptions_declared and ref not in assumptions:
             found.append((("trade", "assumptions", j), f"unknown assumption {ref!r}"))
-    for key in ("current", "potential"):
+    for key in ("current", "growth", "potential"):
         for j, ref in _texts(_map(trade.get(key)).get("by")):
             check_actor(("trade", key, "by", j), ref)
     return found

@@ -111,7 +111,12 @@ def _all_facts(summit: Summit) -> Iterator[_Fact]:
                 yield _Fact(figure.id, "figure", None, text, tuple(figure.by), figure.quote)
         g = t.growth
         yield _Fact(
-            g.id, "figure", None, Text(fr=_growth_text(g, "fr"), en=_growth_text(g, "en")), (), g.quote
+            g.id,
+            "figure",
+            None,
+            Text(fr=_growth_text(g, "fr"), en=_growth_text(g, "en")),
+            tuple(g.by),
+            g.quote,
         )
     area_of = {id(point): area.id for area in summit.areas for point in area.points}
     for area in summit.areas:

@@ -21,6 +21,7 @@ FactKind = Literal[
     "area",
     "statement",
     "proposal",
+    "advocacy",
     "announcement",
     "estimate",
     "observation",
