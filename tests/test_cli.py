@@ -40,6 +40,13 @@ def test_areas_json(invoke_json: Invoke) -> None:
     assert [a["number"] for a in areas] == [1, 2, 3, 4, 5, 6]
     assert [a["is_new"] for a in areas] == [None, None, None, None, None, True]
     assert areas[5]["is_new_quote"] == "enfin, et c’est une nouveauté"
+    points = [
+        (p["id"], p["is_new"], p["is_new_quote"])
+        for a in areas
+        for p in a["points"]
+        if p["is_new"] is not None
+    ]
+    assert points == [("press-agencies-cooperation", True, "enfin, et c’est une nouveauté")]
     industrial = areas[1]
     assert industrial["by"] == [{"id": "KZ", "name": "Kazakhstan", "as_written": "Astana"}]
     assert industrial["points"][0]["kind"] == "proposal"
@@ -230,7 +237,15 @@ def test_facts_filters(invoke_json: Invoke) -> None:
         "information-space",
         "information-space-is-new",
         "press-agencies-cooperation",
+        "press-agencies-cooperation-is-new",
     ]
+    (novelty,) = [f for f in info if f["id"] == "press-agencies-cooperation-is-new"]
+    assert (novelty["kind"], novelty["by"], novelty["quote"]) == (
+        "observation",
+        [],
+        "enfin, et c’est une nouveauté",
+    )
+    assert novelty["text"] == "Cooperation between news agencies: new"
     proposals = invoke_json("facts", "--kind", "proposal")
     assert [f["id"] for f in proposals] == ["industrial-action-plan"]
     both = invoke_json("facts", "--kind", "advocacy", "--area", "digital-transformation")

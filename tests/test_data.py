@@ -116,6 +116,14 @@ def test_six_areas_and_only_one_said_to_be_new(summit: Summit) -> None:
     assert summit.areas[-1].new is not None and summit.areas[-1].new.value is True
 
 
+def test_the_announced_cooperation_is_what_is_new(summit: Summit) -> None:
+    # « enfin, et c’est une nouveauté, une coopération entre les agences de presse ... a été annoncée »
+    new = [(p.id, p.new) for a in summit.areas for p in a.points if p.new is not None]
+    assert [(ident, novelty.value, novelty.quote) for ident, novelty in new] == [
+        ("press-agencies-cooperation", True, "enfin, et c’est une nouveauté")
+    ]
+
+
 def test_who_proposed_and_announced(summit: Summit) -> None:
     points = {p.id: p for a in summit.areas for p in a.points}
     assert points["industrial-action-plan"].by == ["KZ"]

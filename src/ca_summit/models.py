@@ -141,6 +141,11 @@ class Driver(Model):
     quote: Quote
 
 
+class Novelty(Model):
+    value: bool
+    quote: Quote
+
+
 class Point(Model):
     """One thing the source reports: who said, proposed or observed what."""
 
@@ -151,6 +156,7 @@ class Point(Model):
     subject: Text | None = None
     figures: list[Slug] = []
     drivers: list[Driver] = []
+    new: Novelty | None = Field(None, description="Absent where the source does not say.")
     text: Text
     quote: Quote
 
@@ -161,11 +167,6 @@ class DirectQuote(Model):
     as_written: Line | None = None
     text: Text = Field(description="fr: the words exactly as printed; en: a rendering.")
     context: Text | None = None
-    quote: Quote
-
-
-class Novelty(Model):
-    value: bool
     quote: Quote
 
 

@@ -31,5 +31,7 @@ def point_view(summit: Summit, point: Point, lang: Lang) -> PointView:
         subject=point.subject.get(lang) if point.subject else None,
         figures=list(point.figures),
         drivers=[Driver(id=v.id, label=v.label.get(lang), quote=v.quote) for v in point.drivers],
+        is_new=point.new.value if point.new else None,
+        is_new_quote=point.new.quote if point.new else None,
         quote=point.quote,
     )

@@ -71,6 +71,14 @@ def _growth_text(figure: GrowthFigure, lang: Lang) -> str:
     )
 
 
+def _novelty(of: str, area: str | None, what: Text, quote: str) -> _Fact:
+    """The source calling an area or a point new: the journalist's word, so by no one."""
+    fr, en = (what.fr[:1].upper() + what.fr[1:], what.en[:1].upper() + what.en[1:])
+    return _Fact(
+        f"{of}-is-new", "observation", area, Text(fr=f"{fr} : une nouveauté", en=f"{en}: new"), (), quote
+    )
+
+
 def _all_facts(summit: Summit) -> Iterator[_Fact]:
     m = summit.meeting
     yield _Fact(
@@ -122,14 +130,7 @@ def _all_facts(summit: Summit) -> Iterator[_Fact]:
     for area in summit.areas:
         yield _Fact(area.id, "area", area.id, area.title, (), area.quote)
         if area.new is not None and area.new.value:
-            yield _Fact(
-                f"{area.id}-is-new",
-                "observation",
-                area.id,
-                Text(fr=f"{area.title.fr} : une nouveauté", en=f"{area.title.en}: new"),
-                (),
-                area.new.quote,
-            )
+            yield _novelty(area.id, area.id, area.title, area.new.quote)
     for _, point in points(summit):
         yield _Fact(
             point.id,
@@ -140,6 +141,8 @@ def _all_facts(summit: Summit) -> Iterator[_Fact]:
             point.quote,
             (point.subject.fr, point.subject.en) if point.subject else (),
         )
+        if point.new is not None and point.new.value:
+            yield _novelty(point.id, area_of.get(id(point)), point.subject or point.text, point.new.quote)
         for driver in point.drivers:
             yield _Fact(
                 driver.id, "driver", area_of.get(id(point)), driver.label, tuple(point.by), driver.quote

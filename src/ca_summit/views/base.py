@@ -42,6 +42,8 @@ class PointView(View):
     subject: str | None
     figures: list[str] = Field(description="Ids of the trade figures the point cites.")
     drivers: list[Driver]
+    is_new: bool | None = Field(description="null where the source does not say.")
+    is_new_quote: str | None
     quote: str = Field(description="Verbatim excerpt of the source.")
 
 
