@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ca_summit.loader import check
-from ca_summit.models import Summit
+from ca_summit.models import Point, Summit, points
 
 
 def _quotes(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
@@ -147,6 +147,71 @@ def test_the_guidelines_observation_is_the_journalists(summit: Summit) -> None:
     (directives,) = [s for s in summit.statements if s.id == "tokayev-directives"]
     assert (directives.kind, directives.by) == ("observation", [])
     assert directives.subject is not None and directives.subject.en == "Kassym-Jomart Tokayev"
+
+
+def _all_points(summit: Summit) -> dict[str, Point]:
+    return {p.id: p for _, p in points(summit)}
+
+
+@pytest.mark.parametrize(
+    ("ident", "hedge", "words"),
+    [
+        (
+            "trans-caspian-route",
+            "évidemment",
+            ("évidemment dans tous les esprits", "of course on everyone's mind"),
+        ),
+        (
+            "trade-growth-highlighted",
+            "particulièrement",
+            ("particulièrement mis en avant", "particularly highlighted"),
+        ),
+        ("common-approach", "aussi", ("a aussi insisté", "also insisted")),
+        ("decisive-decade", "ainsi", ("a ainsi rappelé", "thus pointed out")),
+        ("betting-on-digital", "ne cessent de", ("ne cessent de miser", "keep betting")),
+        (
+            "chinese-slowdown-worry",
+            "D’autant plus que",
+            ("d’autant plus dans les esprits que", "all the more"),
+        ),
+    ],
+)
+def test_texts_keep_the_articles_hedges(
+    summit: Summit, ident: str, hedge: str, words: tuple[str, str]
+) -> None:
+    point = _all_points(summit)[ident]
+    assert hedge in point.quote
+    assert (words[0] in point.text.fr, words[1] in point.text.en) == (True, True)
+
+
+def test_the_slowdown_is_tied_to_the_route(summit: Summit) -> None:
+    worry = _all_points(summit)["chinese-slowdown-worry"]
+    assert worry.text.en == (
+        "The route is all the more on everyone's mind as the slowdown of Chinese growth worries investors."
+    )
+
+
+def test_the_areas_came_with_new_prospects(summit: Summit) -> None:
+    prospects = _all_points(summit)["new-prospects"]
+    assert (prospects.kind, prospects.by) == ("observation", [])
+    assert prospects.quote.endswith("avec de nouvelles perspectives")
+    assert (
+        prospects.text.en
+        == "Several key areas of cooperation were taken up at the meeting, with new prospects."
+    )
+
+
+@pytest.mark.parametrize(
+    ("ident", "rendering", "not_this"),
+    [
+        ("press-agencies-cooperation", "Cooperation between the news agencies", "press agencies"),
+        ("decisive-decade", "pointed out", "recalled"),
+        ("tokayev-directives", "guidelines", "directives"),
+    ],
+)
+def test_english_renderings(summit: Summit, ident: str, rendering: str, not_this: str) -> None:
+    english = _all_points(summit)[ident].text.en
+    assert rendering in english and not_this not in english
 
 
 def test_direct_quotes_appear_inside_their_citation(summit: Summit) -> None:
