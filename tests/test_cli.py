@@ -281,7 +281,15 @@ def test_countries(invoke_json: Invoke) -> None:
     said = {c["code"]: [s["id"] for s in c["said"]] for c in countries}
     assert "industrial-action-plan" in said["KZ"] and "press-agencies-cooperation" in said["KZ"]
     assert "betting-on-digital" in said["KZ"]  # "et en particulier le Kazakhstan"
-    assert said["UZ"] == ["mutual-trade-potential", "trade-potential-estimate"]
+    about_all_five = [
+        "mutual-trade-potential",
+        "kazakhstan-commitment",  # « l’ensemble des pays de la région »
+        "taking-the-pulse",  # « les cinq pays de la zone »
+        "trade-potential-estimate",
+        "betting-on-digital",  # « les différents pays de la région »
+        "press-agencies-cooperation",  # « les agences de presse des cinq pays »
+    ]
+    assert said["UZ"] == said["TM"] == said["KG"] == said["TJ"] == about_all_five
 
 
 @pytest.mark.parametrize("query", ["tokaiev", "TOKAÏEV", "Tokayev", "tokaïev", "  Tokaev "])

@@ -214,6 +214,19 @@ def test_english_renderings(summit: Summit, ident: str, rendering: str, not_this
     assert rendering in english and not_this not in english
 
 
+def test_about_all_marks_what_the_article_says_of_every_country(summit: Summit) -> None:
+    marked = {ident: p.quote for ident, p in _all_points(summit).items() if p.about_all}
+    assert list(marked) == [
+        "kazakhstan-commitment",
+        "taking-the-pulse",
+        "trade-potential-estimate",
+        "betting-on-digital",
+        "press-agencies-cooperation",
+    ]
+    wordings = ("les cinq pays", "des cinq pays", "les différents pays", "l’ensemble des pays de la région")
+    assert [ident for ident, quote in marked.items() if not any(w in quote for w in wordings)] == []
+
+
 def test_direct_quotes_appear_inside_their_citation(summit: Summit) -> None:
     assert [q.id for q in summit.quotes] == [
         "mutual-benefits-quote",

@@ -153,6 +153,10 @@ class Point(Model):
     kind: PointKind
     by: list[ActorRef] = []
     as_written: Line | None = Field(None, description="How the source names the actor.")
+    about_all: bool = Field(
+        False,
+        description="The source speaks of every participant in so many words (« les cinq pays »).",
+    )
     subject: Text | None = None
     figures: list[Slug] = []
     drivers: list[Driver] = []

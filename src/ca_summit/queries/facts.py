@@ -34,6 +34,7 @@ class _Fact(NamedTuple):
     by: tuple[str, ...]
     quote: str
     aliases: tuple[str, ...] = ()
+    about_all: bool = False
 
     def view(self, lang: Lang) -> FactView:
         return FactView(
@@ -140,6 +141,7 @@ def _all_facts(summit: Summit) -> Iterator[_Fact]:
             tuple(point.by),
             point.quote,
             (point.subject.fr, point.subject.en) if point.subject else (),
+            point.about_all,
         )
         if point.new is not None and point.new.value:
             yield _novelty(point.id, area_of.get(id(point)), point.subject or point.text, point.new.quote)
@@ -191,7 +193,10 @@ def countries(summit: Summit, lang: Lang) -> CountriesView:
         said = [
             Said(id=f.id, kind=f.kind, text=f.text.get(lang), quote=f.quote)
             for f, text in zip(everything, folded, strict=True)
-            if p.code in f.by or people & set(f.by) or any(_contains(text, name) for name in names)
+            if f.about_all
+            or p.code in f.by
+            or people & set(f.by)
+            or any(_contains(text, name) for name in names)
         ]
         result.append(
             CountryView(code=p.code, name=p.name.get(lang), name_en=p.name.en, name_fr=p.name.fr, said=said)
