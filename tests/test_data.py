@@ -237,6 +237,14 @@ def test_direct_quotes_appear_inside_their_citation(summit: Summit) -> None:
         assert f"« {quote.text.fr} »" in quote.quote
 
 
+def test_the_benefits_quote_names_the_three_drivers_as_the_article_does(summit: Summit) -> None:
+    (benefits,) = [s for s in summit.statements if s.id == "mutual-benefits"]
+    (quote,) = [q for q in summit.quotes if q.id == "mutual-benefits-quote"]
+    assert quote.context is not None
+    assert [d.label.fr in quote.context.fr for d in benefits.drivers] == [True, True, True]
+    assert [d.label.en in quote.context.en for d in benefits.drivers] == [True, True, True]
+
+
 @pytest.mark.parametrize("driver", ["business-contacts", "joint-ventures", "regional-projects"])
 def test_mutual_benefit_drivers(summit: Summit, driver: str) -> None:
     (benefits,) = [s for s in summit.statements if s.id == "mutual-benefits"]
