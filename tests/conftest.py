@@ -1,19 +1,21 @@
 from __future__ import annotations
 
+import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
-from typer.testing import CliRunner
 
-from ca_summit.cli import app
+from ca_summit.cli import main
 from ca_summit.loader import bundled_path, load_summit
 from ca_summit.models import Summit
+from ca_summit.registry import Command
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "source" / "000_27d775fb22bdf83e.txt"
@@ -27,17 +29,44 @@ def summit() -> Summit:
 @pytest.fixture(scope="session")
 def article() -> str:
     if not ARTICLE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs the source article beside the checkout, at {ARTICLE}")
         pytest.skip(f"the source article is not beside this checkout ({ARTICLE}); quotes not compared")
     return ARTICLE.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def invoke() -> Callable[..., Any]:
-    """Run the Typer app in-process (CliRunner) and return the result."""
-    runner = CliRunner()
+class Result(NamedTuple):
+    exit_code: int
+    stdout: str
+    stderr: str
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Any:
-        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+_OURS = ("CA_SUMMIT_", "FORCE_COLOR", "NO_COLOR", "PAGER", "COLUMNS", "LINES")
+
+
+@pytest.fixture
+def invoke(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run the real entry point, `main(argv)`, in-process: its parser choice and its error boundary
+    included. stdout and stderr are byte streams decoded as UTF-8, as a pipe would give them."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        out, err = io.BytesIO(), io.BytesIO()
+        with monkeypatch.context() as patch:
+            for key in [k for k in os.environ if k.startswith(_OURS)]:
+                patch.delenv(key)
+            for key, value in (env or {}).items():
+                patch.setenv(key, value)
+            stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+            stderr = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+            patch.setattr(sys, "stdout", stdout)
+            patch.setattr(sys, "stderr", stderr)
+            code = main(list(args))
+            result = Result(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
+        return result
 
     return run
 
@@ -47,6 +76,7 @@ def invoke_json(invoke: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: str) -> Any:
         result = invoke(*args, "--json")
         assert result.exit_code == 0, result.output
+        assert result.stderr == ""
         return json.loads(result.stdout)
 
     return run
@@ -62,9 +92,7 @@ def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run the installed entry point as a user would: a real process, from an unrelated folder."""
 
     def run(*args: str, env: dict[str, str] | None = None, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        environment = {
-            k: v for k, v in os.environ.items() if not k.startswith(("CA_SUMMIT_", "FORCE_COLOR", "NO_COLOR"))
-        }
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(_OURS)}
         environment.update(env or {})
         return subprocess.run(
             [*_entry_point(), *args],
@@ -116,3 +144,20 @@ areas:
         text: {fr: Le commerce croît., en: Trade grows.}
         quote: le commerce croît
 """
+
+
+def example_args(command: Command) -> list[str]:
+    """The command's example as arguments: what stands before any pipe or redirection."""
+    words = shlex.split(command.example.split("|")[0].split(">")[0])
+    assert words[:2] == ["ca-summit", command.name], command.example
+    return words[1:]
+
+
+@pytest.fixture
+def in_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding the files the examples name (my_summit.yaml), and a broken one."""
+    (tmp_path / "my_summit.yaml").write_text(MINIMAL, encoding="utf-8")
+    broken = MINIMAL.replace("edition: 6", "edition: six").replace("kind: statement", "kind: gossip")
+    (tmp_path / "broken.yaml").write_text(broken, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -118,11 +118,11 @@ def test_trade_table_shows_qualifiers(invoke: Invoke) -> None:
     out = invoke("trade", env={"COLUMNS": "200"}).stdout
     for text in (
         "10.6 bn USD",
-        "> 80 %",
+        "> 80%",
         "≤ 5.89 bn USD",
-        "≥ 12.47 %/yr",
+        "≥ 12.47%/yr",
         "≈ 15 bn USD",
-        "≈ +41.5 %",
+        "≈ +41.5%",
         "Assumption: The article does not say which",
     ):
         assert text in out
@@ -220,7 +220,7 @@ def test_summary(invoke_json: Invoke, invoke: Invoke) -> None:
     ]
     assert len(view["areas"]) == 6
     fr = invoke("--lang", "fr", "summary", env={"COLUMNS": "200"}).stdout
-    assert "La réunion en bref" in fr and "10,6 Md USD" in fr and "Orateur" not in fr
+    assert "La réunion en bref" in fr and "10,6\u00a0Md\u00a0USD" in fr and "Orateur" not in fr
 
 
 def test_facts_cite_their_source(invoke_json: Invoke) -> None:
@@ -383,15 +383,6 @@ def test_version(invoke: Invoke) -> None:
     from ca_summit import __version__
 
     assert invoke("--version").stdout == f"ca-summit {__version__}\n"
-
-
-@pytest.mark.parametrize(
-    "command", ["areas", "trade", "summary", "facts", "quotes", "countries", "search", "validate", "schema"]
-)
-def test_every_command_has_help_with_an_example(invoke: Invoke, command: str) -> None:
-    result = invoke(command, "--help", env={"COLUMNS": "200"})
-    assert result.exit_code == 0
-    assert "Example: ca-summit " + command in result.stdout
 
 
 @pytest.mark.parametrize(

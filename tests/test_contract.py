@@ -10,29 +10,25 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import _entry_point
+from ca_summit.registry import COMMANDS
+from ca_summit.resources import bundled_path
+
+from conftest import _entry_point, example_args
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
-COMMANDS = [
-    ["areas"],
-    ["trade"],
-    ["trade", "--project", "15e9", "--by", "2030"],
-    ["summary"],
-    ["facts"],
-    ["quotes"],
-    ["countries"],
-    ["search", "tokaiev"],
-    ["validate"],
-]
-FORMATS = ["table", "json", "csv", "markdown"]
+Invoke = Callable[..., Any]
+RUNS = [example_args(command) for command in COMMANDS if command.has_output]
+FORMATS = ["table", "json", "jsonl", "csv", "markdown"]
 ESCAPE = "\x1b["
 
 
-def assert_usage_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
-    assert result.returncode == 2, result.stderr
+def assert_usage_error(result: Any, *fragments: str) -> None:
+    code = result.exit_code if hasattr(result, "exit_code") else result.returncode
+    assert code == 2, result.stderr
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
@@ -42,15 +38,21 @@ def assert_usage_error(result: subprocess.CompletedProcess[str], *fragments: str
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_every_command_speaks_every_format(cli: Cli, command: list[str], fmt: str) -> None:
-    result = cli(*command, "--format", fmt)
-    assert result.returncode == 0, result.stderr
+@pytest.mark.parametrize("args", RUNS, ids=" ".join)
+def test_every_command_speaks_every_format(
+    invoke: Invoke, in_folder: Path, args: list[str], fmt: str
+) -> None:
+    args = [arg for arg in args if arg not in ("--json", "--fields", "speaker,french")]
+    result = invoke(*args, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    assert result.stdout.strip()
     assert ESCAPE not in result.stdout
     if fmt == "json":
         json.loads(result.stdout)
+    elif fmt == "jsonl":  # a valid file has no problem to list: no line at all
+        assert [json.loads(line) for line in result.stdout.splitlines()] or args[0] == "validate"
+    else:
+        assert result.stdout.strip()
 
 
 @pytest.mark.parametrize(
@@ -83,36 +85,39 @@ def test_every_command_speaks_every_format(cli: Cli, command: list[str], fmt: st
         (["schema", "nope"], ["Invalid value for 'COMMAND'"]),
     ],
 )
-def test_usage_errors(cli: Cli, args: list[str], fragments: list[str]) -> None:
-    assert_usage_error(cli(*args), *fragments)
-    assert_usage_error(
-        cli(*args, "--json") if args[0] not in ("nonsense", "schema") else cli(*args), *fragments
-    )
+def test_usage_errors(invoke: Invoke, args: list[str], fragments: list[str]) -> None:
+    assert_usage_error(invoke(*args), *fragments)
+    if args[0] not in ("nonsense", "schema"):
+        assert_usage_error(invoke(*args, "--json"), *fragments)
 
 
-def test_bad_language_in_the_environment(cli: Cli) -> None:
-    assert_usage_error(cli("areas", env={"CA_SUMMIT_LANG": "de"}), "CA_SUMMIT_LANG")
+def test_bad_language_in_the_environment(invoke: Invoke) -> None:
+    assert_usage_error(invoke("areas", env={"CA_SUMMIT_LANG": "de"}), "CA_SUMMIT_LANG")
+    assert invoke("areas", "--lang", "fr", env={"CA_SUMMIT_LANG": "de"}).exit_code == 0  # the option wins
 
 
-def test_missing_data_file(cli: Cli, tmp_path: Path) -> None:
-    result = cli("--data", str(tmp_path / "nope.yaml"), "areas", "--json")
-    assert result.returncode == 1
+def test_missing_data_file(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("--data", str(tmp_path / "nope.yaml"), "areas", "--json")
+    assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == f"ca-summit: error: {tmp_path / 'nope.yaml'}: no such file\n"
 
 
-def test_broken_data_file_from_the_environment(cli: Cli, tmp_path: Path) -> None:
+def test_broken_data_file_from_the_environment(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("format_version: 1\nmeeting: [\n", encoding="utf-8")
-    result = cli("summary", "--json", env={"CA_SUMMIT_DATA": str(path)})
-    assert result.returncode == 1
+    result = invoke("summary", "--json", env={"CA_SUMMIT_DATA": str(path)})
+    assert result.exit_code == 1
     assert result.stdout == ""
     assert re.fullmatch(rf"ca-summit: error: {re.escape(str(path))}:3:1: invalid YAML: .*\n", result.stderr)
+    good = invoke("summary", "--json", "--data", str(bundled_path()), env={"CA_SUMMIT_DATA": str(path)})
+    assert good.exit_code == 0  # --data wins over the environment
+    assert invoke("schema", "areas", env={"CA_SUMMIT_DATA": str(path)}).exit_code == 0
 
 
-def test_no_arguments_shows_help(cli: Cli) -> None:
-    result = cli()
-    assert result.returncode == 0
+def test_no_arguments_shows_help(invoke: Invoke) -> None:
+    result = invoke()
+    assert result.exit_code == 0
     assert "Usage: ca-summit" in result.stdout and "areas" in result.stdout
 
 
@@ -150,18 +155,18 @@ def test_stdout_closed_before_the_start(tmp_path: Path, args: list[str]) -> None
     assert result.stderr == ""
 
 
-def test_colour_only_when_asked_and_never_in_data(cli: Cli) -> None:
-    assert ESCAPE not in cli("areas").stdout  # a pipe is not a terminal
-    forced = cli("areas", env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+def test_colour_only_when_asked_and_never_in_data(invoke: Invoke) -> None:
+    assert ESCAPE not in invoke("areas").stdout  # a pipe is not a terminal
+    forced = invoke("areas", env={"FORCE_COLOR": "1", "COLUMNS": "120"})
     assert ESCAPE in forced.stdout
-    for fmt in ("json", "csv", "markdown"):
-        assert ESCAPE not in cli("areas", "--format", fmt, env={"FORCE_COLOR": "1"}).stdout
-    no_colour = cli("trade", "-p", "15e9", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    for fmt in ("json", "jsonl", "csv", "markdown"):
+        assert ESCAPE not in invoke("areas", "--format", fmt, env={"FORCE_COLOR": "1"}).stdout
+    no_colour = invoke("trade", "-p", "15e9", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
     assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|38;)", no_colour)
 
 
-def test_json_is_utf8_not_escaped(cli: Cli) -> None:
-    result = cli("quotes", "--json")
+def test_json_is_utf8_not_escaped(invoke: Invoke) -> None:
+    result = invoke("quotes", "--json")
     assert "décennie" in result.stdout and "\\u00e9" not in result.stdout
 
 
@@ -179,15 +184,15 @@ def test_ascii_only_stdout_gets_no_traceback(cli: Cli) -> None:
 
 
 @pytest.mark.parametrize("columns", ["1", "20", "1000"])
-def test_narrow_and_wide_terminals(cli: Cli, columns: str) -> None:
-    result = cli("trade", "-p", "15e9", env={"COLUMNS": columns})
-    assert result.returncode == 0 and result.stderr == ""
+def test_narrow_and_wide_terminals(invoke: Invoke, columns: str) -> None:
+    result = invoke("trade", "-p", "15e9", env={"COLUMNS": columns})
+    assert result.exit_code == 0 and result.stderr == ""
 
 
-def test_no_home_folder(cli: Cli) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "HOME"}
-    result = subprocess.run([*_entry_point(), "areas"], capture_output=True, text=True, env=env, timeout=60)
-    assert result.returncode == 0 and result.stderr == ""
+def test_no_home_folder(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HOME", raising=False)
+    result = invoke("areas")
+    assert result.exit_code == 0 and result.stderr == ""
 
 
 @pytest.mark.parametrize(
@@ -218,7 +223,54 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert result.stdout == f"ca-summit {__version__}\n"
 
 
-def test_shell_completion_is_available(cli: Cli) -> None:
-    result = cli("--show-completion", "bash")
+def test_shell_completion_is_available(cli: Cli, tmp_path: Path) -> None:
+    result = cli("--show-completion", env={"SHELL": "/bin/bash"})
     assert result.returncode == 0
-    assert "_CA_SUMMIT_COMPLETE" in result.stdout
+    assert "_CA_SUMMIT_COMPLETE=complete_bash" in result.stdout
+    installed = cli("--install-completion", env={"HOME": str(tmp_path), "SHELL": "/bin/bash"})
+    assert installed.returncode == 0, installed.stderr
+    assert "ca-summit" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("extra", ["nosuchshell", "bash", "areas"])
+def test_completion_installation_refuses_anything_after_it(cli: Cli, tmp_path: Path, extra: str) -> None:
+    result = cli("--install-completion", extra, env={"HOME": str(tmp_path), "SHELL": "/bin/bash"})
+    assert_usage_error(result)
+    assert list(tmp_path.iterdir()) == []  # no start-up file touched
+
+
+def test_usage_errors_exit_2_with_stderr_closed(tmp_path: Path) -> None:
+    for args in ("nonsense", "areas --nope", "trade --project lots"):
+        command = " ".join([*_entry_point(), args])
+        result = subprocess.run(
+            ["bash", "-c", f"{command} 2>&-"], capture_output=True, cwd=tmp_path, timeout=60
+        )
+        assert result.returncode == 2, args
+
+
+def test_a_full_disk_is_a_clean_runtime_error(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full")
+    for args in ("areas", "areas --json", "facts -f csv", "schema data"):
+        command = " ".join([*_entry_point(), args])
+        result = subprocess.run(
+            ["bash", "-c", f"{command} >/dev/full"], capture_output=True, text=True, cwd=tmp_path, timeout=60
+        )
+        assert result.returncode == 1, args
+        assert result.stderr == "ca-summit: error: cannot write the output: No space left on device\n", args
+
+
+def test_arguments_that_are_not_utf8_are_shown_escaped(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.yaml"
+    result = subprocess.run([*_entry_point(), "--data", name, "areas"], capture_output=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == b"ca-summit: error: " + os.fsencode(tmp_path) + b"/caf\\xe9.yaml: no such file\n"
+
+
+@pytest.mark.parametrize("text", ["Tokaïev", "[/x]", "[red]Tokaïev[/red]", "\x1b]0;pwned\x07"])
+def test_any_search_text_under_the_c_locale(cli: Cli, text: str) -> None:
+    for env in ({}, {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}):
+        result = cli("search", text, env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+        assert "\x1b]" not in result.stdout

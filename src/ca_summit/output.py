@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .display import Lang
-from .report import Plain, Raw, Table, Tabular, primary
+from .escape import escape_control
+from .report import Cell, Column, Plain, Raw, Table, Tabular, cell, primary
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from .layout import Line
 
 
 class Format(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
 
@@ -31,9 +34,27 @@ class StdoutClosed(Exception):
     """The reader went away (`| head`): not an error, the CLI ends quietly."""
 
 
-def render(view: Tabular, fmt: Format, lang: Lang) -> None:
-    """Write `view` to stdout in `fmt`."""
-    _guarded(_render, view, fmt, lang)
+class WriteFailed(Exception):
+    """stdout refused the output (a full disk, an I/O error): a runtime error, exit 1."""
+
+
+def render(
+    view: Tabular,
+    fmt: Format,
+    lang: Lang,
+    *,
+    fields: tuple[str, ...] | None = None,
+    records: str | None = None,
+    pager: bool = True,
+) -> None:
+    """Write `view` to stdout in `fmt`; a table taller than the terminal is paged unless `pager`
+    is False.
+
+    `fields` keeps only those fields of each record, in that order, in every format. The records
+    are the view itself when it is a list, the list under the key `records` when it holds one
+    (search's hits), else the view as one record.
+    """
+    _guarded(_render, view, fmt, lang, fields, records, pager)
 
 
 def write(text: str) -> None:
@@ -48,19 +69,108 @@ def _guarded(function: Callable[..., None], *args: Any) -> None:
         function(*args)
     except BrokenPipeError:
         raise StdoutClosed from None
+    except OSError as error:
+        raise WriteFailed(error.strerror or str(error)) from None
 
 
-def _render(view: Tabular, fmt: Format, lang: Lang) -> None:
+def _render(
+    view: Tabular, fmt: Format, lang: Lang, fields: tuple[str, ...] | None, records: str | None, pager: bool
+) -> None:
     if fmt is Format.json:
-        _write(view.model_dump_json(indent=2) + "\n")
-    elif fmt is Format.csv:
-        _write(to_csv(primary(view.tables(lang))))
-    elif fmt is Format.markdown:
-        _write(to_markdown(primary(view.tables(lang))))
-    elif isinstance(view, Plain):
-        _write("".join(line + "\n" for line in view.lines()))
+        if fields is None:
+            _write(view.model_dump_json(indent=2) + "\n")
+        else:
+            _write(_json(select(view.model_dump(mode="json"), fields, records), indent=2) + "\n")
+    elif fmt is Format.jsonl:
+        payload = view.model_dump(mode="json")
+        _write("".join(_json(record) + "\n" for record in _records(payload, fields, records)))
+    elif fmt in (Format.csv, Format.markdown):
+        table = primary(_tables(view, lang, fields, records, data=True))
+        _write(to_csv(table) if fmt is Format.csv else to_markdown(table))
+    elif isinstance(view, Plain) and fields is None:
+        _write("".join(escape_control(line) + "\n" for line in view.lines()))
     else:
-        _print_tables(view.tables(lang))
+        _print_tables(_tables(view, lang, fields, records), pager=pager)
+
+
+Json = Any  # what json.loads returns
+
+
+def _json(value: Json, indent: int | None = None) -> str:
+    # Pydantic's serialiser, so that selected fields read exactly as the whole view does.
+    from pydantic_core import to_json
+
+    return to_json(value, indent=indent).decode("utf-8")
+
+
+def _pick(record: dict[str, Json], fields: tuple[str, ...] | None) -> dict[str, Json]:
+    return record if fields is None else {field: record[field] for field in fields}
+
+
+def select(payload: Json, fields: tuple[str, ...], records: str | None) -> Json:
+    """The JSON payload with only `fields` in each record, in that order."""
+    if isinstance(payload, list):
+        return [_pick(record, fields) for record in payload]
+    if records is None:
+        return _pick(payload, fields)
+    return {**payload, records: [_pick(record, fields) for record in payload[records]]}
+
+
+def _records(payload: Json, fields: tuple[str, ...] | None, records: str | None) -> list[Json]:
+    """The records, one a line for jsonl: a list's items, the list under `records`, or the one object."""
+    if isinstance(payload, list):
+        found = payload
+    elif records is not None:
+        found = payload[records]
+    else:
+        found = [payload]
+    return [_pick(record, fields) for record in found]
+
+
+def _tables(
+    view: Tabular, lang: Lang, fields: tuple[str, ...] | None, records: str | None, *, data: bool = False
+) -> list[Table]:
+    """The view's tables; with `fields`, one table of its records with just those fields, in that
+    order. `data`: the table is for CSV or Markdown, where a view that is one record is one row
+    (a person reads it as a list of fields)."""
+    tables = view.tables(lang)
+    if fields is None:
+        return tables
+    payload = view.model_dump(mode="json")
+    title = primary(tables).title
+    if isinstance(payload, list) or records is not None:
+        rows = payload if isinstance(payload, list) else payload[records]
+        return [_columns(primary(tables), rows, fields)]
+    chosen = _pick(payload, fields)
+    if data:
+        return [
+            Table(title, tuple(Column(key, key) for key in chosen), [[_cell(v) for v in chosen.values()]])
+        ]
+    rows = [(cell(key), _cell(value)) for key, value in chosen.items()]
+    return [Table(title, (Column("field", ""), Column("value", "")), rows, style="fields")]
+
+
+def _cell(value: Json) -> Cell:
+    """A field as one cell: a number, text or boolean as it is, a list or an object as JSON."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return cell(value)
+    return cell(_json(value))
+
+
+def _columns(table: Table, records: list[Json], fields: tuple[str, ...]) -> Table:
+    """The selected fields of each record: the table's own column where it has one (its cells read
+    better), else the record's value."""
+    index = {column.key: i for i, column in enumerate(table.columns) if column.in_data}
+    aligned = len(table.rows) == len(records)
+    columns = tuple(
+        table.columns[index[f]]._replace(in_table=True) if aligned and f in index else Column(f, f)
+        for f in fields
+    )
+    rows = [
+        [row[index[f]] if aligned and f in index else _cell(record[f]) for f in fields]
+        for row, record in zip(table.rows if aligned else records, records, strict=True)
+    ]
+    return table._replace(columns=columns, rows=rows, notes=())
 
 
 def _write(text: str) -> None:
@@ -94,16 +204,19 @@ def _data(table: Table) -> tuple[list[str], list[list[str]]]:
 
 
 def to_csv(table: Table) -> str:
+    """One record per line, whatever the text holds: a newline or any control character is escaped."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header, rows = _data(table)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([escape_control(key) for key in header])
+    writer.writerows([escape_control(value) for value in row] for row in rows)
     return out.getvalue()
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """A table cell on one line: `|` escaped, line breaks as `<br>`, other controls as escapes."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\r", "\n")
+    return escape_control(text.replace("\n", "<br>"))
 
 
 def to_markdown(table: Table) -> str:
@@ -117,43 +230,38 @@ def to_markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _print_tables(tables: list[Table]) -> None:
-    from rich import box
+def _print_tables(tables: list[Table], *, pager: bool) -> None:
+    from .layout import layout, plain, screen_rows, terminal_width
+    from .pager import run_pager
+
+    stream = sys.stdout
+    is_terminal = _isatty(stream)
+    lines = layout(tables, terminal_width(os.environ, stream))
+    coloured = is_terminal or any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
+    text = _styled(lines) if coloured else plain(lines)
+    run_pager(
+        text, enabled=pager, rows=screen_rows(os.environ, stream), is_terminal=is_terminal, write=_write
+    )
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _styled(lines: list[Line]) -> str:
+    """The lines with ANSI styles, if Rich finds the terminal takes colour (it honours NO_COLOR)."""
     from rich.console import Console
-    from rich.table import Table as RichTable
     from rich.text import Text
 
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:  # Rich would exit 1; a closed pipe is the reader's choice
-            self.quiet = True
-            raise StdoutClosed
+    from .layout import MAX_WIDTH, plain
 
-    console = _Console(highlight=False)
-    for number, table in enumerate(tables):
-        if number:
-            console.print()
-        fields = table.style == "fields"
-        grid = RichTable(
-            title=table.title,
-            title_justify="left",
-            title_style="bold",
-            show_header=not fields,
-            box=box.SIMPLE if fields else box.SIMPLE_HEAD,
-            header_style="bold",
-        )
-        shown = [index for index, column in enumerate(table.columns) if column.in_table]
-        for index in shown:
-            column = table.columns[index]
-            grid.add_column(
-                column.header,
-                justify="right" if column.numeric else "left",
-                style="bold" if fields and index == shown[0] else ("cyan" if column.bar else None),
-                no_wrap=column.bar or column.numeric,
-                overflow="fold",
-            )
-        for row in table.rows:
-            cells: list[RenderableType] = [Text(row[index].text) for index in shown]
-            grid.add_row(*cells)
-        console.print(grid)
-        for note in table.notes:
-            console.print(Text(note, style="dim"))
+    console = Console(highlight=False, width=MAX_WIDTH, force_terminal=True if _isatty(sys.stdout) else None)
+    if console.color_system is None:
+        return plain(lines)
+    with console.capture() as captured:
+        for line in lines:
+            console.print(Text.assemble(*line), soft_wrap=True, crop=False)
+    return captured.get()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, NamedTuple, Protocol, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 from .display import Lang
 
@@ -51,6 +51,8 @@ class Tabular(Protocol):
     def tables(self, lang: Lang) -> list[Table]: ...
 
     def model_dump_json(self, *, indent: int | None = None) -> str: ...
+
+    def model_dump(self, *, mode: str) -> Any: ...
 
 
 @runtime_checkable

@@ -1,40 +1,40 @@
 """JSON Schemas (draft 2020-12) of every command's JSON output and of the data file, generated
-from the models that produce and read them."""
+from the models that produce and read them.
+
+`ca-summit schema` prints the published copies (schemas/, shipped in the wheel) without building
+the models; the tests regenerate them here and fail when they drift, and
+`python tools/schemas.py` rewrites them.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .registry import COMMANDS, DATA_SCHEMA
+
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-NAMES = ("areas", "trade", "summary", "facts", "quotes", "countries", "search", "validate", "data")
 
 
 def _model(name: str) -> type[BaseModel]:
-    from .models import Summit
-    from .views import areas, facts, summary, trade, validate
+    if name == DATA_SCHEMA:
+        from .models import Summit
 
-    models: dict[str, type[BaseModel]] = {
-        "areas": areas.AreasView,
-        "trade": trade.TradeView,
-        "summary": summary.SummaryView,
-        "facts": facts.FactsView,
-        "quotes": facts.QuotesView,
-        "countries": facts.CountriesView,
-        "search": facts.SearchView,
-        "validate": validate.ValidationView,
-        "data": Summit,
-    }
-    return models[name]
+        return Summit
+    (view,) = [command.view for command in COMMANDS if command.name == name and command.view]
+    module, _, model = view.partition(":")
+    found: type[BaseModel] = getattr(importlib.import_module(f"ca_summit.views.{module}"), model)
+    return found
 
 
 def schema(name: str) -> dict[str, Any]:
     """The schema of `name`'s JSON output (or, for 'data', of a data file as YAML reads it)."""
-    mode: Literal["validation", "serialization"] = "validation" if name == "data" else "serialization"
+    mode: Literal["validation", "serialization"] = "validation" if name == DATA_SCHEMA else "serialization"
     generated = _model(name).model_json_schema(mode=mode)
-    title = "ca-summit data file" if name == "data" else f"ca-summit {name} --json"
+    title = "ca-summit data file" if name == DATA_SCHEMA else f"ca-summit {name} --json"
     return {"$schema": DRAFT, "title": title, **{k: v for k, v in generated.items() if k != "title"}}
 
 

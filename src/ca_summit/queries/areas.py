@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
-from ..display import Lang
+from typing import NamedTuple
+
 from ..models import Area, Summit
-from ..views.areas import AreasView, AreaView
-from ..views.base import Actor
-from .base import actors, point_view
+from .base import Actors, PointData, Who
 
 
-def _area_by(summit: Summit, area: Area, lang: Lang) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for point in area.points:
-        for actor in actors(summit, point, lang):
-            seen.setdefault(actor.id, actor)
-    return list(seen.values())
+class AreaData(NamedTuple):
+    number: int
+    area: Area
+    by: tuple[Who, ...]  # each actor once, in the order they first speak
+    points: tuple[PointData, ...]
 
 
-def areas(summit: Summit, lang: Lang) -> AreasView:
-    return AreasView(
-        [
-            AreaView(
-                id=area.id,
-                number=number,
-                title=area.title.get(lang),
-                summary=" ".join(point.text.get(lang) for point in area.points),
-                by=_area_by(summit, area, lang),
-                is_new=area.new.value if area.new else None,
-                is_new_quote=area.new.quote if area.new else None,
-                points=[point_view(summit, point, lang) for point in area.points],
-                quote=area.quote,
-            )
-            for number, area in enumerate(summit.areas, start=1)
-        ]
-    )
+def _area_by(points: tuple[PointData, ...]) -> tuple[Who, ...]:
+    seen: dict[str, Who] = {}
+    for data in points:
+        for who in data.by:
+            seen.setdefault(who.id, who)
+    return tuple(seen.values())
+
+
+def _area(actors: Actors, number: int, area: Area) -> AreaData:
+    points = tuple(actors.point(point) for point in area.points)
+    return AreaData(number, area, _area_by(points), points)
+
+
+def areas(summit: Summit) -> list[AreaData]:
+    actors = Actors(summit)
+    return [_area(actors, number, area) for number, area in enumerate(summit.areas, start=1)]

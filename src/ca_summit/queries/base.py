@@ -1,37 +1,42 @@
-"""Helpers the queries share: actors and points as views."""
+"""What several queries share: who said what, resolved once, in both languages."""
 
 from __future__ import annotations
 
-from ..display import Lang
+from typing import NamedTuple
+
 from ..errors import SummitError
-from ..models import Point, Summit
-from ..views.base import Actor, Driver, PointView
+from ..models import Point, Summit, Text
 
 
-def actor(summit: Summit, ref: str, as_written: str | None, lang: Lang) -> Actor:
-    for participant in summit.participants:
-        if participant.code == ref:
-            return Actor(id=ref, name=participant.name.get(lang), as_written=as_written)
-    for person in summit.people:
-        if person.id == ref:
-            return Actor(id=ref, name=person.name.get(lang), as_written=as_written)
-    raise SummitError(f"unknown actor {ref!r}")  # cross_check makes this unreachable
+class Who(NamedTuple):
+    """An actor as the data names it, in both languages."""
+
+    id: str
+    name: Text
+    as_written: str | None
 
 
-def actors(summit: Summit, point: Point, lang: Lang) -> list[Actor]:
-    return [actor(summit, ref, point.as_written, lang) for ref in point.by]
+class PointData(NamedTuple):
+    point: Point
+    by: tuple[Who, ...]
 
 
-def point_view(summit: Summit, point: Point, lang: Lang) -> PointView:
-    return PointView(
-        id=point.id,
-        kind=point.kind,
-        text=point.text.get(lang),
-        by=actors(summit, point, lang),
-        subject=point.subject.get(lang) if point.subject else None,
-        figures=list(point.figures),
-        drivers=[Driver(id=v.id, label=v.label.get(lang), quote=v.quote) for v in point.drivers],
-        is_new=point.new.value if point.new else None,
-        is_new_quote=point.new.quote if point.new else None,
-        quote=point.quote,
-    )
+class Actors:
+    """Participants and people by id, indexed once so that resolving a reference costs O(1)."""
+
+    def __init__(self, summit: Summit) -> None:
+        self._names: dict[str, Text] = {}
+        # A participant wins over a person of the same id, as the data's reader expects.
+        for person in summit.people:
+            self._names.setdefault(person.id, person.name)
+        for participant in summit.participants:
+            self._names[participant.code] = participant.name
+
+    def who(self, ref: str, as_written: str | None) -> Who:
+        name = self._names.get(ref)
+        if name is None:
+            raise SummitError(f"unknown actor {ref!r}")  # cross_check makes this unreachable
+        return Who(ref, name, as_written)
+
+    def point(self, point: Point) -> PointData:
+        return PointData(point, tuple(self.who(ref, point.as_written) for ref in point.by))

@@ -1,32 +1,23 @@
-"""`ca-summit facts`, `quotes`, `countries` and `search`: every fact with its citation."""
+"""`ca-summit facts`, `quotes`, `countries` and `search`: every fact with its citation.
+
+The queries return facts in both languages; views/facts.py picks one.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from .. import display as d
-from ..display import Lang
+from ..display import LANGS, Lang
 from ..errors import SummitError
-from ..models import AmountFigure, GrowthFigure, Summit, Text, points
-from ..views.facts import (
-    CountriesView,
-    CountryView,
-    FactKind,
-    FactsView,
-    FactView,
-    Hit,
-    QuotesView,
-    QuoteView,
-    Said,
-    SearchView,
-)
-from .base import actor
+from ..folding import NameIndex, find, fold
+from ..kinds import FactKind
+from ..models import AmountFigure, DirectQuote, GrowthFigure, Participant, Summit, Text, points
+from .base import Actors, Who
 
 
-class _Fact(NamedTuple):
+class Fact(NamedTuple):
     id: str
     kind: FactKind
     area: str | None
@@ -36,62 +27,42 @@ class _Fact(NamedTuple):
     aliases: tuple[str, ...] = ()
     about_all: bool = False
 
-    def view(self, lang: Lang) -> FactView:
-        return FactView(
-            id=self.id,
-            kind=self.kind,
-            area=self.area,
-            text=self.text.get(lang),
-            by=list(self.by),
-            quote=self.quote,
-        )
+
+def _text(word: Callable[[Lang], str]) -> Text:
+    """Generated words, in both languages: the view picks one."""
+    return Text(fr=word("fr"), en=word("en"))
 
 
-def _ordinal(n: int, lang: Lang) -> str:
-    if lang == "fr":
-        return "1re" if n == 1 else f"{n}e"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _meeting_text(summit: Summit, lang: Lang) -> str:
-    m = summit.meeting
-    return f"{_ordinal(m.edition, lang)} {m.name.get(lang)}, {m.date.isoformat()}"
-
-
-def _amount_text(figure: AmountFigure, currency: str, lang: Lang) -> str:
-    return f"{figure.label.get(lang)}: " + d.qualified(
-        d.amount(figure.amount, currency, lang), figure.qualifier
+def _amount_text(figure: AmountFigure, currency: str) -> Text:
+    return _text(
+        lambda lang: d.amount_line(figure.label.get(lang), figure.amount, currency, figure.qualifier, lang)
     )
 
 
-def _growth_text(figure: GrowthFigure, lang: Lang) -> str:
-    over = d.tr(lang, f" over {figure.period_years} years", f" en {figure.period_years} ans")
-    return (
-        f"{figure.label.get(lang)}: " + d.qualified(d.percent(figure.rate, lang, 1), figure.qualifier) + over
-    )
+def _growth_text(g: GrowthFigure) -> Text:
+    return _text(lambda lang: d.growth_line(g.label.get(lang), g.rate, g.qualifier, g.period_years, lang))
 
 
-def _novelty(of: str, area: str | None, what: Text, quote: str) -> _Fact:
+def _novelty(of: str, area: str | None, what: Text, quote: str) -> Fact:
     """The source calling an area or a point new: the journalist's word, so by no one."""
-    fr, en = (what.fr[:1].upper() + what.fr[1:], what.en[:1].upper() + what.en[1:])
-    return _Fact(
-        f"{of}-is-new", "observation", area, Text(fr=f"{fr} : une nouveauté", en=f"{en}: new"), (), quote
+    title = Text(fr=what.fr[:1].upper() + what.fr[1:], en=what.en[:1].upper() + what.en[1:])
+    return Fact(
+        f"{of}-is-new", "observation", area, _text(lambda lang: d.new_line(title.get(lang), lang)), (), quote
     )
 
 
-def _all_facts(summit: Summit) -> Iterator[_Fact]:
+def all_facts(summit: Summit) -> Iterator[Fact]:
     m = summit.meeting
-    yield _Fact(
+    yield Fact(
         "meeting",
         "meeting",
         None,
-        Text(fr=_meeting_text(summit, "fr"), en=_meeting_text(summit, "en")),
+        _text(lambda lang: d.meeting_line(m.edition, m.name.get(lang), m.date, lang)),
         (),
         m.quote,
     )
     for p in summit.participants:
-        yield _Fact(
+        yield Fact(
             p.code.lower(),
             "participant",
             None,
@@ -101,7 +72,7 @@ def _all_facts(summit: Summit) -> Iterator[_Fact]:
             (*p.aliases, p.name.fr, p.name.en),
         )
     for person in summit.people:
-        yield _Fact(
+        yield Fact(
             person.id,
             "person",
             None,
@@ -114,26 +85,16 @@ def _all_facts(summit: Summit) -> Iterator[_Fact]:
         t = summit.trade
         for figure in (t.current, t.potential):
             if figure is not None:
-                text = Text(
-                    fr=_amount_text(figure, t.currency, "fr"), en=_amount_text(figure, t.currency, "en")
-                )
-                yield _Fact(figure.id, "figure", None, text, tuple(figure.by), figure.quote)
-        g = t.growth
-        yield _Fact(
-            g.id,
-            "figure",
-            None,
-            Text(fr=_growth_text(g, "fr"), en=_growth_text(g, "en")),
-            tuple(g.by),
-            g.quote,
-        )
-    area_of = {id(point): area.id for area in summit.areas for point in area.points}
+                text = _amount_text(figure, t.currency)
+                yield Fact(figure.id, "figure", None, text, tuple(figure.by), figure.quote)
+        yield Fact(t.growth.id, "figure", None, _growth_text(t.growth), tuple(t.growth.by), t.growth.quote)
     for area in summit.areas:
-        yield _Fact(area.id, "area", area.id, area.title, (), area.quote)
+        yield Fact(area.id, "area", area.id, area.title, (), area.quote)
         if area.new is not None and area.new.value:
             yield _novelty(area.id, area.id, area.title, area.new.quote)
+    area_of = {id(point): area.id for area in summit.areas for point in area.points}
     for _, point in points(summit):
-        yield _Fact(
+        yield Fact(
             point.id,
             point.kind,
             area_of.get(id(point)),
@@ -146,132 +107,119 @@ def _all_facts(summit: Summit) -> Iterator[_Fact]:
         if point.new is not None and point.new.value:
             yield _novelty(point.id, area_of.get(id(point)), point.subject or point.text, point.new.quote)
         for driver in point.drivers:
-            yield _Fact(
+            yield Fact(
                 driver.id, "driver", area_of.get(id(point)), driver.label, tuple(point.by), driver.quote
             )
     for q in summit.quotes:
-        yield _Fact(q.id, "quote", None, q.text, (q.speaker,) if q.speaker else (), q.quote)
+        yield Fact(q.id, "quote", None, q.text, (q.speaker,) if q.speaker else (), q.quote)
 
 
-def facts(summit: Summit, lang: Lang, *, area: str | None = None, kind: str | None = None) -> FactsView:
+class FactsRequest(NamedTuple):
+    area: str | None = None
+    kind: str | None = None
+
+
+def facts(summit: Summit, request: FactsRequest) -> list[Fact]:
+    area, kind = request
     if area is not None and area not in {a.id for a in summit.areas}:
         known = ", ".join(a.id for a in summit.areas)
         raise SummitError(f"no area {area!r}; the areas are: {known}", usage=True)
-    return FactsView(
-        [
-            fact.view(lang)
-            for fact in _all_facts(summit)
-            if (area is None or fact.area == area) and (kind is None or fact.kind == kind)
-        ]
-    )
+    return [
+        fact
+        for fact in all_facts(summit)
+        if (area is None or fact.area == area) and (kind is None or fact.kind == kind)
+    ]
 
 
-def quotes(summit: Summit, lang: Lang) -> QuotesView:
-    return QuotesView(
-        [
-            QuoteView(
-                id=q.id,
-                speaker=actor(summit, q.speaker, q.as_written, lang) if q.speaker else None,
-                french=q.text.fr,
-                english=q.text.en,
-                context=q.context.get(lang) if q.context else None,
-                quote=q.quote,
-            )
-            for q in summit.quotes
-        ]
-    )
+class QuoteData(NamedTuple):
+    quote: DirectQuote
+    speaker: Who | None
 
 
-def countries(summit: Summit, lang: Lang) -> CountriesView:
-    # Drivers repeat their statement, and the meeting and participant records say nothing of anyone.
-    everything = [f for f in _all_facts(summit) if f.kind not in ("meeting", "participant", "driver")]
-    folded = [fold(f.text.fr) + " " + fold(f.text.en) for f in everything]
-    result = []
+def quotes(summit: Summit) -> list[QuoteData]:
+    actors = Actors(summit)
+    return [QuoteData(q, actors.who(q.speaker, q.as_written) if q.speaker else None) for q in summit.quotes]
+
+
+class CountryData(NamedTuple):
+    participant: Participant
+    said: list[Fact]
+
+
+def _said_by(summit: Summit) -> dict[str, str]:
+    """Actor id to the participant it speaks for: a participant for itself, a person for their
+    country."""
+    country = {person.id: person.country for person in summit.people}
+    country.update((p.code, p.code) for p in summit.participants)
+    return country
+
+
+def countries(summit: Summit) -> list[CountryData]:
+    """What is said by or of each participant, in one pass over the facts: each fact's text is
+    folded once and read once for every participant's names (O(facts), not O(facts × names))."""
+    names = NameIndex()
     for p in summit.participants:
-        people = {person.id for person in summit.people if person.country == p.code}
-        names = [fold(name) for name in (p.name.fr, p.name.en, *p.aliases)]
-        said = [
-            Said(id=f.id, kind=f.kind, text=f.text.get(lang), quote=f.quote)
-            for f, text in zip(everything, folded, strict=True)
-            if f.about_all
-            or p.code in f.by
-            or people & set(f.by)
-            or any(_contains(text, name) for name in names)
-        ]
-        result.append(
-            CountryView(code=p.code, name=p.name.get(lang), name_en=p.name.en, name_fr=p.name.fr, said=said)
-        )
-    return CountriesView(result)
+        for name in (p.name.fr, p.name.en, *p.aliases):
+            names.add(fold(name), p.code)
+    speaks_for = _said_by(summit)
+    said: dict[str, list[Fact]] = {p.code: [] for p in summit.participants}
+    for fact in all_facts(summit):
+        # Drivers repeat their statement; the meeting and participant records say nothing of anyone.
+        if fact.kind in ("meeting", "participant", "driver"):
+            continue
+        codes = set(said) if fact.about_all else {speaks_for[ref] for ref in fact.by if ref in speaks_for}
+        codes |= names.named_in(fold(fact.text.fr) + " " + fold(fact.text.en))
+        for code in codes & said.keys():  # a person may be of a country that did not take part
+            said[code].append(fact)
+    return [CountryData(p, said[p.code]) for p in summit.participants]
 
 
 # --- search ------------------------------------------------------------------------------------
 
 
-def _fold_char(char: str) -> str:
-    if char in "’‘ʼ`´":
-        return "'"
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+class SearchRequest(NamedTuple):
+    text: str
 
 
-def fold(text: str) -> str:
-    """Case- and accent-free text, for matching: `TOKAÏEV` and `tokaiev` fold alike."""
-    return re.sub(r"\s+", " ", "".join(_fold_char(c) for c in text))
+class Match(NamedTuple):
+    """A fact that matched: a snippet of each text that matched, else of its quote or an alias
+    (`elsewhere`: field name and snippet)."""
+
+    fact: Fact
+    snippets: dict[Lang, str]  # by language, where its text matched
+    elsewhere: tuple[str, str] | None
 
 
-def _contains(haystack: str, needle: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(needle), haystack) is not None
+class SearchResult(NamedTuple):
+    query: str
+    matches: list[Match]
 
 
-def _find(text: str, needle: str) -> tuple[int, int] | None:
-    """Where the folded needle occurs in text, as a span of the original text."""
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for piece in _fold_char(char):
-            if piece.isspace():
-                if folded and folded[-1] == " ":
-                    continue  # runs of white space fold to one, as in fold()
-                piece = " "
-            folded.append(piece)
-            origin.append(index)
-    joined = "".join(folded)
-    at = joined.find(needle)
-    if at < 0:
+def _snippet(text: str, needle: str, width: int = 40) -> str | None:
+    span = find(text, needle)
+    if span is None:
         return None
-    return origin[at], origin[at + len(needle) - 1] + 1
-
-
-def _snippet(text: str, span: tuple[int, int], width: int = 40) -> str:
     start, end = max(0, span[0] - width), min(len(text), span[1] + width)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def search(summit: Summit, lang: Lang, text: str) -> SearchView:
-    needle = fold(text).strip()
+def _elsewhere(fact: Fact, needle: str) -> tuple[str, str] | None:
+    for name, value in [("quote", fact.quote), *(("alias", alias) for alias in fact.aliases)]:
+        snippet = _snippet(value, needle)
+        if snippet is not None:
+            return name, snippet
+    return None
+
+
+def search(summit: Summit, request: SearchRequest) -> SearchResult:
+    needle = fold(request.text).strip()
     if not needle:
         raise SummitError("the search text is empty", usage=True)
-    hits = []
-    for fact in _all_facts(summit):
-        fields = [
-            (f"text_{lang}", fact.text.get(lang)),
-            ("text_en" if lang == "fr" else "text_fr", fact.text.en if lang == "fr" else fact.text.fr),
-            ("quote", fact.quote),
-        ]
-        fields += [("alias", alias) for alias in fact.aliases]
-        for name, value in fields:
-            span = _find(value, needle)
-            if span is not None:
-                hits.append(
-                    Hit(
-                        id=fact.id,
-                        kind=fact.kind,
-                        area=fact.area,
-                        field=name,
-                        snippet=_snippet(value, span),
-                        text=fact.text.get(lang),
-                        quote=fact.quote,
-                    )
-                )
-                break
-    return SearchView(query=text, count=len(hits), hits=hits)
+    matches = []
+    for fact in all_facts(summit):
+        found = {lang: _snippet(fact.text.get(lang), needle) for lang in LANGS}
+        snippets = {lang: snippet for lang, snippet in found.items() if snippet is not None}
+        elsewhere = None if snippets else _elsewhere(fact, needle)
+        if snippets or elsewhere is not None:
+            matches.append(Match(fact, snippets, elsewhere))
+    return SearchResult(request.text, matches)

@@ -2,41 +2,36 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..display import Lang
-from ..models import Summit
-from ..views.base import Actor, Assumption, Metric
-from ..views.summary import AreaLine, MeetingView, SummaryView
+from ..models import Area, Meeting, Participant, Summit
+from ..views.trade import TradeView
 from .trade import trade
 
 
-def summary(summit: Summit, lang: Lang) -> SummaryView:
+class SummaryResult(NamedTuple):
+    meeting: Meeting
+    participants: list[Participant]
+    areas: list[Area]
+    # The trade query still localises as it computes, so the summary keeps its answer in both
+    # languages; the figures shown are those the source states (ids in `stated`).
+    trade: dict[Lang, TradeView] | None
+    stated: frozenset[str]
+
+
+def summary(summit: Summit) -> SummaryResult:
     m = summit.meeting
-    figures: list[Metric] = []
-    assumptions: list[Assumption] = []
+    stated: frozenset[str] = frozenset()
+    views: dict[Lang, TradeView] | None = None
     if summit.trade is not None:
-        view = trade(summit, lang)
-        stated = {summit.trade.current.id, summit.trade.growth.id}
-        if summit.trade.potential is not None:
-            stated.add(summit.trade.potential.id)
-        figures = [metric for metric in view.metrics if metric.id in stated]
-        assumptions = view.assumptions
-    return SummaryView(
-        meeting=MeetingView(
-            name=m.name.get(lang),
-            edition=m.edition,
-            date=m.date,
-            quote=m.quote,
-        ),
-        participants=[Actor(id=p.code, name=p.name.get(lang), as_written=None) for p in summit.participants],
-        figures=figures,
-        areas=[
-            AreaLine(
-                id=a.id,
-                title=a.title.get(lang),
-                summary=a.points[0].text.get(lang),
-                is_new=a.new.value if a.new else None,
-            )
-            for a in summit.areas
-        ],
-        assumptions=assumptions,
+        t = summit.trade
+        stated = frozenset({t.current.id, t.growth.id} | ({t.potential.id} if t.potential else set()))
+        views = {"en": trade(summit, "en"), "fr": trade(summit, "fr")}
+    return SummaryResult(
+        meeting=m,
+        participants=list(summit.participants),
+        areas=list(summit.areas),
+        trade=views,
+        stated=stated,
     )

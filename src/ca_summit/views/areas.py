@@ -8,8 +8,9 @@ from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
+from ..queries.areas import AreaData
 from ..report import Column, Table, cell
-from .base import Actor, PointView, View, names
+from .base import Actor, PointView, View, names, present_actor, present_point
 
 
 class AreaView(View):
@@ -33,14 +34,14 @@ class AreasView(RootModel[list[AreaView]]):
             Column("title", d.tr(lang, "Area", "Domaine")),
             Column("summary", d.tr(lang, "What was said or proposed", "Ce qui a été dit ou proposé")),
             Column("by", d.tr(lang, "By", "Par")),
-            Column("is_new", d.tr(lang, "New", "Nouveau")),
+            Column("is_new", d.tr(lang, "New", "Nouveauté")),
             Column("id", "id", in_table=False),
         )
         rows = [
             (
                 cell(area.number),
-                cell(area.title),
-                cell(area.summary, "\n".join(point.text for point in area.points)),
+                cell(area.title, d.typeset(area.title, lang)),
+                cell(area.summary, "\n".join(d.typeset(point.text, lang) for point in area.points)),
                 cell("; ".join(actor.id for actor in area.by), names(area.by)),
                 cell(area.is_new, d.tr(lang, "yes", "oui") if area.is_new else ""),
                 cell(area.id),
@@ -50,7 +51,26 @@ class AreasView(RootModel[list[AreaView]]):
         note = d.tr(
             lang,
             "New: blank where the article does not say. Sources: ca-summit areas --json.",
-            "Nouveau : vide quand l’article ne le dit pas. Sources : ca-summit areas --json.",
+            "Nouveauté : vide quand l’article ne le dit pas. Sources : ca-summit areas --json.",
         )
         title = d.tr(lang, "Areas of cooperation", "Domaines de coopération")
         return [Table(title, columns, rows, (note,))]
+
+
+def _present_area(data: AreaData, lang: Lang) -> AreaView:
+    area = data.area
+    return AreaView(
+        id=area.id,
+        number=data.number,
+        title=area.title.get(lang),
+        summary=" ".join(point.text.get(lang) for point in area.points),
+        by=[present_actor(who, lang) for who in data.by],
+        is_new=area.new.value if area.new else None,
+        is_new_quote=area.new.quote if area.new else None,
+        points=[present_point(point, lang) for point in data.points],
+        quote=area.quote,
+    )
+
+
+def present(result: list[AreaData], lang: Lang) -> AreasView:
+    return AreasView([_present_area(data, lang) for data in result])

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import display as d
 from ..display import Bound, Lang
+from ..queries.base import PointData, Who
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -22,6 +23,10 @@ class Actor(View):
     id: str = Field(description="ISO 3166-1 alpha-2 code of a participant, or a person's id.")
     name: str
     as_written: str | None = Field(description="How the source names the actor, if otherwise.")
+
+
+def present_actor(who: Who, lang: Lang) -> Actor:
+    return Actor(id=who.id, name=who.name.get(lang), as_written=who.as_written)
 
 
 def names(actors: list[Actor]) -> str:
@@ -47,6 +52,22 @@ class PointView(View):
     quote: str = Field(description="Verbatim excerpt of the source.")
 
 
+def present_point(data: PointData, lang: Lang) -> PointView:
+    point = data.point
+    return PointView(
+        id=point.id,
+        kind=point.kind,
+        text=point.text.get(lang),
+        by=[present_actor(who, lang) for who in data.by],
+        subject=point.subject.get(lang) if point.subject else None,
+        figures=list(point.figures),
+        drivers=[Driver(id=v.id, label=v.label.get(lang), quote=v.quote) for v in point.drivers],
+        is_new=point.new.value if point.new else None,
+        is_new_quote=point.new.quote if point.new else None,
+        quote=point.quote,
+    )
+
+
 class Metric(View):
     id: str
     label: str
@@ -63,10 +84,12 @@ class Metric(View):
     quote: str | None = Field(description="Verbatim excerpt of the source, for stated figures.")
 
 
-def metric_text(metric: Metric, lang: Lang) -> str:
-    """`≥ 12.47 %/yr`, `≈ 15 bn USD`: the value with its bound, as a reader wants it."""
+def metric_text(metric: Metric, lang: Lang, *, worded: bool = False) -> str:
+    """`≥ 12.47%/yr`, `≈ 15 bn USD`: the value with its bound, as a reader wants it; `worded`
+    gives the source's qualifier in words (`close to 15 bn USD`), for a table with no legend."""
     if metric.qualifier is not None:
-        return d.qualified(_unit_text(metric, lang, signed=False), metric.qualifier)
+        text = _unit_text(metric, lang, signed=False)
+        return d.worded(metric.qualifier, lang) + text if worded else d.qualified(text, metric.qualifier)
     return d.bounded(_unit_text(metric, lang, signed=True), metric.bound, metric.approximate)
 
 

@@ -4,32 +4,14 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
-from typing import Literal
-
 from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
+from ..kinds import FactKind
+from ..queries.facts import CountryData, Fact, Match, QuoteData, SearchResult
 from ..report import Column, Table, cell
-from .base import Actor, View, names
-
-FactKind = Literal[
-    "meeting",
-    "participant",
-    "person",
-    "figure",
-    "area",
-    "statement",
-    "proposal",
-    "advocacy",
-    "announcement",
-    "estimate",
-    "observation",
-    "concern",
-    "context",
-    "driver",
-    "quote",
-]
+from .base import Actor, View, names, present_actor
 
 
 class FactView(View):
@@ -60,11 +42,11 @@ class FactsView(RootModel[list[FactView]]):
                 [
                     (
                         cell(f.id),
-                        cell(f.kind),
+                        cell(f.kind, d.kind(f.kind, lang)),
                         cell(f.area),
-                        cell(f.text),
+                        cell(f.text, d.typeset(f.text, lang)),
                         cell("; ".join(f.by), ", ".join(f.by)),
-                        cell(f.quote, f"« {f.quote} »"),
+                        cell(f.quote, d.quoted(f.quote, lang, verbatim=True)),
                     )
                     for f in self.root
                 ],
@@ -99,9 +81,9 @@ class QuotesView(RootModel[list[QuoteView]]):
                 [
                     (
                         cell(q.speaker.id if q.speaker else None, names([q.speaker]) if q.speaker else ""),
-                        cell(q.french, f"« {q.french} »"),
-                        cell(q.english, f"“{q.english}”"),
-                        cell(q.context),
+                        cell(q.french, d.quoted(q.french, "fr", verbatim=True)),
+                        cell(q.english, d.quoted(q.english, "en", verbatim=False)),
+                        cell(q.context, d.typeset(q.context or "", lang)),
                         cell(q.id),
                     )
                     for q in self.root
@@ -144,7 +126,10 @@ class CountriesView(RootModel[list[CountryView]]):
                         cell(c.code),
                         cell(c.name_en),
                         cell(c.name_fr),
-                        cell(" | ".join(s.text for s in c.said), "\n".join(f"• {s.text}" for s in c.said)),
+                        cell(
+                            " | ".join(s.text for s in c.said),
+                            "\n".join(f"• {d.typeset(s.text, lang)}" for s in c.said),
+                        ),
                     )
                     for c in self.root
                 ],
@@ -172,7 +157,7 @@ class SearchView(View):
         note = () if self.hits else (t(lang, "No match.", "Aucun résultat."),)
         return [
             Table(
-                t(lang, f"Search: {self.query}", f"Recherche : {self.query}"),
+                t(lang, "Search: ", "Recherche : ") + self.query,
                 (
                     Column("id", "id"),
                     Column("kind", t(lang, "Kind", "Type")),
@@ -180,7 +165,86 @@ class SearchView(View):
                     Column("snippet", t(lang, "Match", "Extrait")),
                     Column("text", t(lang, "Fact", "Fait")),
                 ),
-                [(cell(h.id), cell(h.kind), cell(h.field), cell(h.snippet), cell(h.text)) for h in self.hits],
+                [
+                    (
+                        cell(h.id),
+                        cell(h.kind, d.kind(h.kind, lang)),
+                        cell(h.field, d.field(h.field, lang)),
+                        cell(h.snippet),
+                        cell(h.text, d.typeset(h.text, lang)),
+                    )
+                    for h in self.hits
+                ],
                 note,
             )
         ]
+
+
+def _fact(fact: Fact, lang: Lang) -> FactView:
+    return FactView(
+        id=fact.id,
+        kind=fact.kind,
+        area=fact.area,
+        text=fact.text.get(lang),
+        by=list(fact.by),
+        quote=fact.quote,
+    )
+
+
+def present_facts(result: list[Fact], lang: Lang) -> FactsView:
+    return FactsView([_fact(fact, lang) for fact in result])
+
+
+def present_quotes(result: list[QuoteData], lang: Lang) -> QuotesView:
+    return QuotesView(
+        [
+            QuoteView(
+                id=q.id,
+                speaker=present_actor(data.speaker, lang) if data.speaker else None,
+                french=q.text.fr,
+                english=q.text.en,
+                context=q.context.get(lang) if q.context else None,
+                quote=q.quote,
+            )
+            for data in result
+            for q in (data.quote,)
+        ]
+    )
+
+
+def present_countries(result: list[CountryData], lang: Lang) -> CountriesView:
+    return CountriesView(
+        [
+            CountryView(
+                code=p.code,
+                name=p.name.get(lang),
+                name_en=p.name.en,
+                name_fr=p.name.fr,
+                said=[Said(id=f.id, kind=f.kind, text=f.text.get(lang), quote=f.quote) for f in data.said],
+            )
+            for data in result
+            for p in (data.participant,)
+        ]
+    )
+
+
+def _hit(match: Match, lang: Lang) -> Hit:
+    # The reader's language first, then the other, then the quote or an alias.
+    order: tuple[Lang, Lang] = ("fr", "en") if lang == "fr" else ("en", "fr")
+    texts = [(f"text_{each}", match.snippets.get(each)) for each in order]
+    field, snippet = next((f, s) for f, s in [*texts, match.elsewhere or ("", "")] if s is not None)
+    fact = match.fact
+    return Hit(
+        id=fact.id,
+        kind=fact.kind,
+        area=fact.area,
+        field=field,
+        snippet=snippet,
+        text=fact.text.get(lang),
+        quote=fact.quote,
+    )
+
+
+def present_search(result: SearchResult, lang: Lang) -> SearchView:
+    hits = [_hit(match, lang) for match in result.matches]
+    return SearchView(query=result.query, count=len(hits), hits=hits)

@@ -8,6 +8,7 @@ import datetime as dt
 
 from .. import display as d
 from ..display import Lang
+from ..queries.summary import SummaryResult
 from ..report import Column, Table, cell
 from .base import Actor, Assumption, Metric, View, metric_text
 
@@ -38,8 +39,8 @@ class SummaryView(View):
         m = self.meeting
         fields = [
             ("name", t(lang, "Meeting", "Réunion"), cell(m.name)),
-            ("edition", t(lang, "Edition", "Édition"), cell(m.edition)),
-            ("date", "Date", cell(m.date.isoformat())),
+            ("edition", t(lang, "Edition", "Édition"), cell(m.edition, d.edition(m.edition, lang))),
+            ("date", "Date", cell(m.date.isoformat(), d.long_date(m.date, lang))),
             (
                 "participants",
                 t(lang, "Participants", "Participants"),
@@ -49,21 +50,48 @@ class SummaryView(View):
                 ),
             ),
         ]
-        fields += [(f.id, f.label, cell(f.value, metric_text(f, lang))) for f in self.figures]
+        # No legend here for > and ≈: the source's qualifiers read as words ("close to 15 bn USD").
+        fields += [(f.id, f.label, cell(f.value, metric_text(f, lang, worded=True))) for f in self.figures]
         fields += [
             (
                 a.id,
-                a.title + (t(lang, " (new)", " (nouveau)") if a.is_new else ""),
-                cell(a.summary),
+                d.typeset(a.title, lang) + (t(lang, " (new)", " (nouveauté)") if a.is_new else ""),
+                cell(a.summary, d.typeset(a.summary, lang)),
             )
             for a in self.areas
         ]
+        assumption = t(lang, "Assumption: ", "Hypothèse : ")
         return [
             Table(
                 t(lang, "The meeting at a glance", "La réunion en bref"),
                 (Column("field", ""), Column("value", "")),
                 [(cell(key, label), value) for key, label, value in fields],
-                tuple(t(lang, "Assumption: ", "Hypothèse : ") + a.text for a in self.assumptions),
+                tuple(assumption + d.typeset(a.text, lang) for a in self.assumptions),
                 style="fields",
             )
         ]
+
+
+def present(result: SummaryResult, lang: Lang) -> SummaryView:
+    m = result.meeting
+    trade = result.trade[lang] if result.trade is not None else None
+    return SummaryView(
+        meeting=MeetingView(
+            name=m.name.get(lang),
+            edition=m.edition,
+            date=m.date,
+            quote=m.quote,
+        ),
+        participants=[Actor(id=p.code, name=p.name.get(lang), as_written=None) for p in result.participants],
+        figures=[metric for metric in trade.metrics if metric.id in result.stated] if trade else [],
+        areas=[
+            AreaLine(
+                id=a.id,
+                title=a.title.get(lang),
+                summary=a.points[0].text.get(lang),
+                is_new=a.new.value if a.new else None,
+            )
+            for a in result.areas
+        ],
+        assumptions=trade.assumptions if trade else [],
+    )

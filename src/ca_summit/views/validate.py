@@ -21,6 +21,11 @@ class ValidationView(View):
     valid: bool
     problems: list[ProblemView]
 
+    @property
+    def exit_code(self) -> int:
+        """1 when the file has a problem: `validate` is then a failed check."""
+        return 0 if self.valid else 1
+
     def lines(self) -> list[str]:
         if self.valid:
             return [f"{self.file}: valid"]

@@ -1,0 +1,27 @@
+"""One module a command: its own options (the parameters of `options`, which returns the typed
+request), and `run`, which asks the query and shapes the view. The shared options are added by
+`ca_summit.options`; the command is declared in `ca_summit.registry`.
+
+Modules here import no Pydantic, YAML or Rich at import time: `--help` and usage errors build the
+parsers without them. `run` imports what it needs.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..display import Lang
+
+if TYPE_CHECKING:
+    from ..models import Summit
+
+
+class Context(NamedTuple):
+    """What a command's `run` gets beside its request: the data to read and the language."""
+
+    data: Path | None
+    lang: Lang
+
+    def summit(self) -> "Summit":
+        from ..loader import load_summit
+
+        return load_summit(self.data)

@@ -1,0 +1,38 @@
+"""Value completion and checks for options with a closed set of values. Light: the shell calls
+these at every <TAB>."""
+
+from collections.abc import Callable, Sequence
+
+import typer
+
+from ..options import resolve_data
+
+
+def choices(values: Sequence[str]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
+def one_of(values: Sequence[str], what: str) -> Callable[[str], str]:
+    """A Typer parser that accepts only `values`: anything else is a usage error listing them."""
+
+    def parse(text: str) -> str:
+        if text not in values:
+            raise typer.BadParameter(f"{text!r} is not {what}; choose from {', '.join(values)}")
+        return text
+
+    return parse
+
+
+def area_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The area ids of the data the command line points at; none if it cannot be read."""
+    from ..errors import SummitError
+    from ..loader import load_summit
+
+    try:
+        summit = load_summit(resolve_data(ctx, ctx.params.get("data")))
+    except SummitError:
+        return []
+    return [area.id for area in summit.areas if area.id.startswith(incomplete)]

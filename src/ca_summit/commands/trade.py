@@ -1,0 +1,99 @@
+"""`ca-summit trade`."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, NamedTuple
+
+import typer
+
+from ..errors import SummitError
+from ..parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
+from . import Context
+
+if TYPE_CHECKING:
+    from ..report import Tabular
+
+
+class TradeRequest(NamedTuple):
+    target: float | None
+    rate: float | None
+    by_year: int | None
+    base_year: int | None
+
+
+def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
+    """A Typer parser that turns the parse function's ValueError into a usage error."""
+
+    def parser(text: str) -> float:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+    return parser
+
+
+def options(
+    *,
+    project: Annotated[
+        float | None,
+        typer.Option(
+            "--project",
+            "-p",
+            metavar="AMOUNT",
+            parser=_usage(parse_amount),
+            help=f"Project the trade to a target: {AMOUNT_HELP}.",
+            show_default=False,
+        ),
+    ] = None,
+    rate: Annotated[
+        float | None,
+        typer.Option(
+            "--rate",
+            "-r",
+            metavar="RATE",
+            parser=_usage(parse_rate),
+            help=f"Grow at this rate instead of the implied one: {RATE_HELP}.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        int | None,
+        typer.Option(
+            "--by",
+            metavar="YEAR",
+            min=1,
+            max=9999,
+            show_default=False,
+            help="Also give the yearly rate that reaches the target by this year.",
+        ),
+    ] = None,
+    base_year: Annotated[
+        int | None,
+        typer.Option(
+            "--base-year",
+            metavar="YEAR",
+            min=1,
+            max=9999,
+            show_default=False,
+            help="The year the current figure refers to (default: the data's assumption).",
+        ),
+    ] = None,
+) -> TradeRequest:
+    """Intra-regional trade: the figures, what they imply, and projections to a target."""
+    if project is None and (rate is not None or by is not None):
+        raise SummitError("--rate and --by need a target: add --project AMOUNT", usage=True)
+    return TradeRequest(target=project, rate=rate, by_year=by, base_year=base_year)
+
+
+def run(request: TradeRequest, context: Context) -> "Tabular":
+    from ..queries.trade import trade
+
+    summit = context.summit()
+    return trade(
+        summit,
+        context.lang,
+        target=request.target,
+        rate=request.rate,
+        by_year=request.by_year,
+        base_year=request.base_year,
+    )

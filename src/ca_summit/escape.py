@@ -1,0 +1,38 @@
+"""Text from the data or the user, made safe to show: no control character reaches a terminal raw."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# C0 controls, DEL and C1 controls, the Unicode line and paragraph separators, and the bidi
+# embeddings, overrides, isolates and marks that can make text read differently from what it holds.
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_CONTROL_BUT_NEWLINE = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    # Compiled on first use: most runs print no text that needs it checked (start-up time).
+    return re.compile(source)
+
+
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def escape_control(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` with each control character written as an escape (`\\x1b`, `\\r`, `\\u2028`).
+
+    One line by default (error and validate lines); `keep_newlines` keeps `\\n` for multi-line cells.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that were not UTF-8 (a file name, an argument), as Python reads them
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _pattern(_CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL).sub(_escaped, text)

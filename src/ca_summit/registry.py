@@ -1,0 +1,100 @@
+"""Every command, declared once.
+
+The CLI, `ca-summit --help`, `schema`'s choices, the published JSON Schemas, the README's command
+reference and the tests' parametrisation all derive from this list. A command's own options, the
+query it runs and the view it prints live in its module, `ca_summit.commands.NAME`.
+
+Adding a command means one module and one entry here; a test fails when the command lacks a
+schema file, a README section or an example that runs.
+
+Light on purpose: `--version`, `--help` and usage errors read it without importing Pydantic, YAML
+or Rich.
+"""
+
+from typing import Literal, NamedTuple
+
+Kind = Literal["data", "file", "plain"]
+
+
+class Command(NamedTuple):
+    name: str
+    summary: str  # one line, for `ca-summit --help`
+    example: str  # a real invocation, shown in the help and run by the tests
+    view: str | None  # "module:Model" in ca_summit.views: the JSON output; its schema derives from it
+    kind: Kind = "data"  # data: reads the summit; file: checks a file; plain: neither
+    # The list in the JSON output that --fields and jsonl address: None for the output itself (a
+    # list of records, or one record); a key for an object that holds its records (search's hits).
+    records: str | None = None
+
+    @property
+    def module(self) -> str:
+        return f"ca_summit.commands.{self.name}"
+
+    @property
+    def has_output(self) -> bool:
+        """Whether the command prints a view, and so has a JSON Schema and the output options."""
+        return self.view is not None
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "areas", "The six areas of cooperation.", "ca-summit areas --json | jq '.[].title'", "areas:AreasView"
+    ),
+    Command(
+        "trade",
+        "Trade figures and projections to a target.",
+        "ca-summit trade --project 15e9 --by 2030",
+        "trade:TradeView",
+    ),
+    Command("summary", "The meeting at a glance.", "ca-summit summary --lang fr", "summary:SummaryView"),
+    Command(
+        "facts",
+        "Every fact with its verbatim citation.",
+        "ca-summit facts --area information-space",
+        "facts:FactsView",
+    ),
+    Command(
+        "quotes",
+        "The direct quotes, in French and English.",
+        "ca-summit quotes --fields speaker,french",
+        "facts:QuotesView",
+    ),
+    Command(
+        "countries",
+        "The participants and what is said of each.",
+        "ca-summit countries --json | jq '.[] | {code, n: (.said | length)}'",
+        "facts:CountriesView",
+    ),
+    Command(
+        "search",
+        "Find text in areas, facts and quotes.",
+        "ca-summit search tokaiev",
+        "facts:SearchView",
+        records="hits",
+    ),
+    Command(
+        "validate",
+        "Check a data file and list every problem.",
+        "ca-summit validate my_summit.yaml",
+        "validate:ValidationView",
+        kind="file",
+        records="problems",
+    ),
+    Command(
+        "schema",
+        "JSON Schema of an output or of the data file.",
+        "ca-summit schema areas > areas.schema.json",
+        None,
+        kind="plain",
+    ),
+)
+
+DATA_SCHEMA = "data"  # `schema data`: the data file's schema, beside the commands' outputs
+
+
+def find(name: str) -> Command | None:
+    return next((command for command in COMMANDS if command.name == name), None)
+
+
+def schema_names() -> tuple[str, ...]:
+    return (*(command.name for command in COMMANDS if command.has_output), DATA_SCHEMA)

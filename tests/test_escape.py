@@ -1,0 +1,77 @@
+"""Text from the data or the user is shown, never obeyed: no markup, no raw control character."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ca_summit.escape import escape_control
+
+from conftest import MINIMAL
+
+Invoke = Callable[..., Any]
+
+# Markup Rich would read, an escape sequence that retitles a terminal, a carriage return, a C1 CSI,
+# a line separator and a right-to-left override: each must come out as written or escaped.
+HOSTILE = r"[red]Trade[/x] \e]0;pwned\a grows\r\u2028 | \x9b \u202e end"
+SHOWN = r"[red]Trade[/x] \x1b]0;pwned\x07 grows\r\u2028 | \x9b \u202e end"
+
+
+@pytest.fixture
+def hostile(write: Callable[[str], Path]) -> Path:
+    return write(MINIMAL.replace("en: Trade grows.}", f'en: "{HOSTILE}"}}'))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\x1b[31mred", "\\x1b[31mred"),
+        ("a\nb\r\tc", "a\\nb\\r\\tc"),
+        ("\x00\x7f\x85\x9b", "\\x00\\x7f\\x85\\x9b"),
+        ("\u2028\u2029\u202e\u2066\u200f\u061c", "\\u2028\\u2029\\u202e\\u2066\\u200f\\u061c"),
+        ("« Tokaïev » 15\u00a0bn\u202f%", "« Tokaïev » 15\u00a0bn\u202f%"),  # printable: untouched
+    ],
+)
+def test_escape_control(text: str, expected: str) -> None:
+    assert escape_control(text) == expected
+
+
+def test_escape_control_can_keep_newlines() -> None:
+    assert escape_control("a\nb\r\n\x1b", keep_newlines=True) == "a\nb\\r\n\\x1b"
+
+
+@pytest.mark.parametrize("columns", ["60", "200"])
+def test_a_table_shows_hostile_text_escaped_and_literal(invoke: Invoke, hostile: Path, columns: str) -> None:
+    result = invoke("--data", str(hostile), "areas", env={"COLUMNS": columns, "FORCE_COLOR": "1"})
+    assert result.exit_code == 0 and result.stderr == ""
+    out = result.stdout
+    for raw in ("\x1b]", "\x07", "\r", "\u2028", "\x9b", "\u202e"):
+        assert raw not in out
+    flat = " ".join(out.split())
+    for word in SHOWN.split():
+        assert word in flat
+
+
+def test_csv_keeps_one_record_per_line(invoke: Invoke, hostile: Path) -> None:
+    out = invoke("--data", str(hostile), "areas", "-f", "csv").stdout
+    assert out.count("\n") == 2 and "\r" not in out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["summary"] == SHOWN
+
+
+def test_markdown_keeps_one_record_per_line(invoke: Invoke, hostile: Path) -> None:
+    lines = invoke("--data", str(hostile), "areas", "-f", "markdown").stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[2].split(" | ")[2] == SHOWN.replace("\\r", "<br>").replace("|", "\\|")
+
+
+@pytest.mark.parametrize("query", ["[/x]", "[red]tokaiev", "[bold]x[/bold]", "\\[x]"])
+def test_a_query_with_markup_is_printed_as_typed(invoke: Invoke, query: str) -> None:
+    result = invoke("search", query)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.splitlines()[0] == f"Search: {query}"
