@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from ca_summit.models import Summit
+from ca_summit.loader import check
+from ca_summit.models import Point, Summit, points
 
 
 def _quotes(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
@@ -42,7 +43,6 @@ def test_the_meeting(summit: Summit) -> None:
     assert summit.meeting.edition == 5
     assert summit.meeting.date == dt.date(2023, 9, 14)
     assert summit.meeting.name.fr == "Réunion consultative des chefs d’État d’Asie centrale"
-    assert summit.meeting.speaker == "tokayev"
     codes = [p.code for p in summit.participants]
     assert codes == ["KZ", "UZ", "TM", "KG", "TJ"]
     assert [p.name.en for p in summit.participants] == [
@@ -56,6 +56,14 @@ def test_the_meeting(summit: Summit) -> None:
     assert (tokayev.name.fr, tokayev.name.en) == ("Kassym-Jomart Tokaïev", "Kassym-Jomart Tokayev")
 
 
+def test_the_meeting_names_no_speaker(bundled_text: str) -> None:
+    # The article names Tokaïev but never calls him the meeting's speaker or chair.
+    text = bundled_text.replace("  date: 2023-09-14\n", "  date: 2023-09-14\n  speaker: tokayev\n")
+    line = text.splitlines().index("  speaker: tokayev") + 1
+    _, problems = check(text, "s.yaml")
+    assert [str(p) for p in problems] == [f"s.yaml:{line}:3: meeting.speaker: Extra inputs are not permitted"]
+
+
 def test_trade_figures_keep_their_qualifiers(summit: Summit) -> None:
     trade = summit.trade
     assert trade is not None
@@ -64,6 +72,25 @@ def test_trade_figures_keep_their_qualifiers(summit: Summit) -> None:
     assert trade.potential is not None
     assert (trade.potential.amount, trade.potential.qualifier) == (15_000_000_000, "approaching")
     assert trade.currency == "USD"
+
+
+def test_tokayev_highlighted_the_two_trade_figures(summit: Summit) -> None:
+    # « qui a particulièrement mis en avant la croissance notable ... 80% ... 10,6 milliards »
+    trade = summit.trade
+    assert trade is not None and trade.potential is not None
+    assert (trade.current.by, trade.growth.by) == (["tokayev"], ["tokayev"])
+    assert trade.potential.by == ["KZ", "UZ", "TM", "KG", "TJ"]
+
+
+def test_a_growth_figure_by_an_unknown_actor_is_reported(bundled_text: str) -> None:
+    text = bundled_text.replace(
+        "    period_years: 5\n    by: [tokayev]\n", "    period_years: 5\n    by: [nobody]\n"
+    )
+    line = text.splitlines().index("    by: [nobody]") + 1
+    _, problems = check(text, "s.yaml")
+    assert [str(p) for p in problems] == [
+        f"s.yaml:{line}:10: trade.growth.by.0: unknown actor 'nobody': not a participant code or a person id"
+    ]
 
 
 def test_the_base_year_is_a_labelled_assumption(summit: Summit) -> None:
@@ -89,6 +116,14 @@ def test_six_areas_and_only_one_said_to_be_new(summit: Summit) -> None:
     assert summit.areas[-1].new is not None and summit.areas[-1].new.value is True
 
 
+def test_the_announced_cooperation_is_what_is_new(summit: Summit) -> None:
+    # « enfin, et c’est une nouveauté, une coopération entre les agences de presse ... a été annoncée »
+    new = [(p.id, p.new) for a in summit.areas for p in a.points if p.new is not None]
+    assert [(ident, novelty.value, novelty.quote) for ident, novelty in new] == [
+        ("press-agencies-cooperation", True, "enfin, et c’est une nouveauté")
+    ]
+
+
 def test_who_proposed_and_announced(summit: Summit) -> None:
     points = {p.id: p for a in summit.areas for p in a.points}
     assert points["industrial-action-plan"].by == ["KZ"]
@@ -101,6 +136,97 @@ def test_who_proposed_and_announced(summit: Summit) -> None:
     assert "China" in route.text.en and "European market" in route.text.en
 
 
+def test_advocacy_is_not_a_proposal(summit: Summit) -> None:
+    points = {p.id: p for a in summit.areas for p in a.points}
+    assert (points["digital-collaboration"].kind, points["digital-collaboration"].by) == ("advocacy", ["KZ"])
+    assert "a plaidé pour" in points["digital-collaboration"].quote
+    assert [p.id for p in points.values() if p.kind == "proposal"] == ["industrial-action-plan"]
+
+
+def test_the_guidelines_observation_is_the_journalists(summit: Summit) -> None:
+    (directives,) = [s for s in summit.statements if s.id == "tokayev-directives"]
+    assert (directives.kind, directives.by) == ("observation", [])
+    assert directives.subject is not None and directives.subject.en == "Kassym-Jomart Tokayev"
+
+
+def _all_points(summit: Summit) -> dict[str, Point]:
+    return {p.id: p for _, p in points(summit)}
+
+
+@pytest.mark.parametrize(
+    ("ident", "hedge", "words"),
+    [
+        (
+            "trans-caspian-route",
+            "évidemment",
+            ("évidemment dans tous les esprits", "of course on everyone's mind"),
+        ),
+        (
+            "trade-growth-highlighted",
+            "particulièrement",
+            ("particulièrement mis en avant", "particularly highlighted"),
+        ),
+        ("common-approach", "aussi", ("a aussi insisté", "also insisted")),
+        ("decisive-decade", "ainsi", ("a ainsi rappelé", "thus pointed out")),
+        ("betting-on-digital", "ne cessent de", ("ne cessent de miser", "keep betting")),
+        (
+            "chinese-slowdown-worry",
+            "D’autant plus que",
+            ("d’autant plus dans les esprits que", "all the more"),
+        ),
+    ],
+)
+def test_texts_keep_the_articles_hedges(
+    summit: Summit, ident: str, hedge: str, words: tuple[str, str]
+) -> None:
+    point = _all_points(summit)[ident]
+    assert hedge in point.quote
+    assert (words[0] in point.text.fr, words[1] in point.text.en) == (True, True)
+
+
+def test_the_slowdown_is_tied_to_the_route(summit: Summit) -> None:
+    worry = _all_points(summit)["chinese-slowdown-worry"]
+    assert worry.text.en == (
+        "The route is all the more on everyone's mind as the slowdown of Chinese growth worries investors."
+    )
+
+
+def test_the_areas_came_with_new_prospects(summit: Summit) -> None:
+    prospects = _all_points(summit)["new-prospects"]
+    assert (prospects.kind, prospects.by) == ("observation", [])
+    assert prospects.quote.endswith("avec de nouvelles perspectives")
+    assert (
+        prospects.text.en
+        == "Several key areas of cooperation were taken up at the meeting, with new prospects."
+    )
+
+
+@pytest.mark.parametrize(
+    ("ident", "rendering", "not_this"),
+    [
+        ("press-agencies-cooperation", "Cooperation between the news agencies", "press agencies"),
+        ("decisive-decade", "pointed out", "recalled"),
+        ("tokayev-directives", "guidelines", "directives"),
+    ],
+)
+def test_english_renderings(summit: Summit, ident: str, rendering: str, not_this: str) -> None:
+    english = _all_points(summit)[ident].text.en
+    assert rendering in english and not_this not in english
+
+
+def test_about_all_marks_what_the_article_says_of_every_country(summit: Summit) -> None:
+    marked = {ident: p.quote for ident, p in _all_points(summit).items() if p.about_all}
+    assert list(marked) == [
+        "kazakhstan-commitment",
+        "taking-the-pulse",
+        "trade-potential-estimate",
+        "betting-on-digital",
+        "press-agencies-cooperation",
+    ]
+    wordings = ("les cinq pays", "des cinq pays", "les différents pays", "l’ensemble des pays de la région")
+    assert [ident for ident, quote in marked.items() if not any(w in quote for w in wordings)] == []
+
+
 def test_direct_quotes_appear_inside_their_citation(summit: Summit) -> None:
     assert [q.id for q in summit.quotes] == [
         "mutual-benefits-quote",
@@ -109,6 +235,14 @@ def test_direct_quotes_appear_inside_their_citation(summit: Summit) -> None:
     ]
     for quote in summit.quotes:
         assert f"« {quote.text.fr} »" in quote.quote
+
+
+def test_the_benefits_quote_names_the_three_drivers_as_the_article_does(summit: Summit) -> None:
+    (benefits,) = [s for s in summit.statements if s.id == "mutual-benefits"]
+    (quote,) = [q for q in summit.quotes if q.id == "mutual-benefits-quote"]
+    assert quote.context is not None
+    assert [d.label.fr in quote.context.fr for d in benefits.drivers] == [True, True, True]
+    assert [d.label.en in quote.context.en for d in benefits.drivers] == [True, True, True]
 
 
 @pytest.mark.parametrize("driver", ["business-contacts", "joint-ventures", "regional-projects"])

@@ -105,7 +105,7 @@ def test_a_table_that_fits_keeps_short_columns_whole(invoke: Invoke) -> None:
     assert out[3] == " " + "─" * 198
     assert out[4].split("   ")[:2] == ["  1", "Increasing trade flows"]
     assert "Kazakhstan, Uzbekistan, Turkmenistan, Kyrgyzstan, Tajikistan" in out[4]
-    assert "  5   Cultural and humanitarian cooperation   Cooperation between" in out[14]
+    assert "  5   Cultural and humanitarian cooperation   Cooperation between" in out[15]
 
 
 @pytest.mark.parametrize(

@@ -100,8 +100,8 @@ def test_every_problem_is_reported_each_at_its_line() -> None:
     assert problems == [
         "f.yaml:5:12: meeting.edition: Input should be a valid integer; write a whole number without quotes",
         "f.yaml:9:12: participants.0.code: String should match pattern '^[A-Z]{2}$'",
-        "f.yaml:16:15: areas.0.points.0.kind: Input should be 'statement', 'proposal', 'announcement', "
-        "'estimate', 'observation', 'concern' or 'context'",
+        "f.yaml:16:15: areas.0.points.0.kind: Input should be 'statement', 'proposal', 'advocacy', "
+        "'announcement', 'estimate', 'observation', 'concern' or 'context'",
     ]
 
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from ca_summit.errors import SummitError
 from ca_summit.loader import check
 from ca_summit.queries.validate import validation
+from ca_summit.registry import COMMANDS as REGISTERED
 from ca_summit.resources import bundled_path
 
 from conftest import MINIMAL
@@ -102,7 +103,6 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "name": draw(_text()),
             "edition": draw(st.integers(1, 10**6)),
             "date": draw(st.dates()).isoformat(),
-            "speaker": draw(st.sampled_from(actors)),
             "quote": draw(_TEXT),
         },
         "participants": [
@@ -128,7 +128,8 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-COMMANDS = [["areas"], ["trade"], ["summary"], ["facts"], ["quotes"], ["countries"], ["search", "a"]]
+# Every command that reads the data, from the registry (search needs words to look for).
+COMMANDS = [[c.name, *(["a"] if c.name == "search" else [])] for c in REGISTERED if c.kind == "data"]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -37,10 +37,11 @@ def test_facts_hold_both_languages(summit: Summit) -> None:
 def test_search_finds_the_same_facts_in_either_language(summit: Summit) -> None:
     result = search(summit, SearchRequest("agences"))
     assert [(m.fact.id, sorted(m.snippets), m.elsewhere) for m in result.matches] == [
-        ("press-agencies-cooperation", ["fr"], None)
+        ("press-agencies-cooperation", ["fr"], None),
+        ("press-agencies-cooperation-is-new", ["fr"], None),
     ]
-    assert [h.field for h in present_search(result, "fr").hits] == ["text_fr"]
-    assert [h.field for h in present_search(result, "en").hits] == ["text_fr"]
+    assert [h.field for h in present_search(result, "fr").hits] == ["text_fr", "text_fr"]
+    assert [h.field for h in present_search(result, "en").hits] == ["text_fr", "text_fr"]
 
 
 def test_search_prefers_the_readers_language(summit: Summit) -> None:

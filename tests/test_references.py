@@ -55,7 +55,6 @@ def test_every_marked_place_of_the_summit() -> None:
     assert references == [
         "areas.*.points.*.by.*",
         "areas.*.points.*.figures.*",
-        "meeting.speaker",
         "people.*.country",
         "quotes.*.speaker",
         "statements.*.by.*",
@@ -63,6 +62,7 @@ def test_every_marked_place_of_the_summit() -> None:
         "trade.assumptions.*",
         "trade.base_year_assumption",
         "trade.current.by.*",
+        "trade.growth.by.*",
         "trade.potential.by.*",
     ]
     assert "areas.*.points.*.drivers.*.id" in {place for place, kind in found if kind == "Declares"}

@@ -11,6 +11,7 @@ FactKind = Literal[
     "area",
     "statement",
     "proposal",
+    "advocacy",
     "announcement",
     "estimate",
     "observation",

@@ -66,7 +66,9 @@ Rate = Annotated[
 ]
 Year = Annotated[int, Field(ge=1, le=9999)]
 Qualifier = Literal["stated", "more_than", "less_than", "approaching", "about"]
-PointKind = Literal["statement", "proposal", "announcement", "estimate", "observation", "concern", "context"]
+PointKind = Literal[
+    "statement", "proposal", "advocacy", "announcement", "estimate", "observation", "concern", "context"
+]
 
 
 def _iso_date(value: object) -> object:
@@ -119,7 +121,6 @@ class Meeting(Model):
     name: Text
     edition: Annotated[int, Field(ge=1)]
     date: IsoDate
-    speaker: ActorRef | None = None
     quote: Quote
 
 
@@ -161,6 +162,7 @@ class GrowthFigure(Model):
     rate: Rate
     qualifier: Qualifier
     period_years: Annotated[int, Field(ge=1, le=1000)]
+    by: list[ActorRef] = []
     quote: Quote
 
 
@@ -190,6 +192,11 @@ class Driver(Model):
     quote: Quote
 
 
+class Novelty(Model):
+    value: bool
+    quote: Quote
+
+
 class Point(Model):
     """One thing the source reports: who said, proposed or observed what."""
 
@@ -197,9 +204,14 @@ class Point(Model):
     kind: PointKind
     by: list[ActorRef] = []
     as_written: Line | None = Field(None, description="How the source names the actor.")
+    about_all: bool = Field(
+        False,
+        description="The source speaks of every participant in so many words (« les cinq pays »).",
+    )
     subject: Text | None = None
     figures: list[Annotated[Slug, RefersTo(("trade figure",))]] = []
     drivers: list[Driver] = []
+    new: Novelty | None = Field(None, description="Absent where the source does not say.")
     text: Text
     quote: Quote
 
@@ -210,11 +222,6 @@ class DirectQuote(Model):
     as_written: Line | None = None
     text: Text = Field(description="fr: the words exactly as printed; en: a rendering.")
     context: Text | None = None
-    quote: Quote
-
-
-class Novelty(Model):
-    value: bool
     quote: Quote
 
 

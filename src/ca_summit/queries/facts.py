@@ -25,6 +25,7 @@ class Fact(NamedTuple):
     by: tuple[str, ...]
     quote: str
     aliases: tuple[str, ...] = ()
+    about_all: bool = False
 
 
 def _joined(fr: str, en: str) -> Text:
@@ -48,8 +49,12 @@ def _growth_text(g: GrowthFigure) -> Text:
     return _text(lambda lang: d.growth_line(g.label.get(lang), g.rate, g.qualifier, g.period_years, lang))
 
 
-def _new_text(title: Text) -> Text:
-    return _text(lambda lang: d.new_line(title.get(lang), lang))
+def _novelty(of: str, area: str | None, what: Text, quote: str) -> Fact:
+    """The source calling an area or a point new: the journalist's word, so by no one."""
+    title = Text(fr=what.fr[:1].upper() + what.fr[1:], en=what.en[:1].upper() + what.en[1:])
+    return Fact(
+        f"{of}-is-new", "observation", area, _text(lambda lang: d.new_line(title.get(lang), lang)), (), quote
+    )
 
 
 def all_facts(summit: Summit) -> Iterator[Fact]:
@@ -88,18 +93,11 @@ def all_facts(summit: Summit) -> Iterator[Fact]:
             if figure is not None:
                 text = _amount_text(figure, t.currency)
                 yield Fact(figure.id, "figure", None, text, tuple(figure.by), figure.quote)
-        yield Fact(t.growth.id, "figure", None, _growth_text(t.growth), (), t.growth.quote)
+        yield Fact(t.growth.id, "figure", None, _growth_text(t.growth), tuple(t.growth.by), t.growth.quote)
     for area in summit.areas:
         yield Fact(area.id, "area", area.id, area.title, (), area.quote)
         if area.new is not None and area.new.value:
-            yield Fact(
-                f"{area.id}-is-new",
-                "observation",
-                area.id,
-                _new_text(area.title),
-                (),
-                area.new.quote,
-            )
+            yield _novelty(area.id, area.id, area.title, area.new.quote)
     area_of = {id(point): area.id for area in summit.areas for point in area.points}
     for _, point in points(summit):
         yield Fact(
@@ -110,7 +108,10 @@ def all_facts(summit: Summit) -> Iterator[Fact]:
             tuple(point.by),
             point.quote,
             (point.subject.fr, point.subject.en) if point.subject else (),
+            point.about_all,
         )
+        if point.new is not None and point.new.value:
+            yield _novelty(point.id, area_of.get(id(point)), point.subject or point.text, point.new.quote)
         for driver in point.drivers:
             yield Fact(
                 driver.id, "driver", area_of.get(id(point)), driver.label, tuple(point.by), driver.quote
@@ -172,7 +173,7 @@ def countries(summit: Summit) -> list[CountryData]:
         # Drivers repeat their statement; the meeting and participant records say nothing of anyone.
         if fact.kind in ("meeting", "participant", "driver"):
             continue
-        codes = {speaks_for[ref] for ref in fact.by if ref in speaks_for}
+        codes = set(said) if fact.about_all else {speaks_for[ref] for ref in fact.by if ref in speaks_for}
         codes |= names.named_in(fold(fact.text.fr) + " " + fold(fact.text.en))
         for code in codes & said.keys():  # a person may be of a country that did not take part
             said[code].append(fact)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..models import Area, Meeting, Participant, Summit
-from .base import Actors, Who
 from .trade import TradeRequest, TradeResult, trade
 
 
 class SummaryResult(NamedTuple):
     meeting: Meeting
-    speaker: Who | None
     participants: list[Participant]
     areas: list[Area]
     trade: TradeResult | None
@@ -28,7 +26,6 @@ def summary(summit: Summit) -> SummaryResult:
         figures = trade(summit, TradeRequest())
     return SummaryResult(
         meeting=m,
-        speaker=Actors(summit).who(m.speaker, None) if m.speaker else None,
         participants=list(summit.participants),
         areas=list(summit.areas),
         trade=figures,

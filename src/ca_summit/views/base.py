@@ -47,6 +47,8 @@ class PointView(View):
     subject: str | None
     figures: list[str] = Field(description="Ids of the trade figures the point cites.")
     drivers: list[Driver]
+    is_new: bool | None = Field(description="null where the source does not say.")
+    is_new_quote: str | None
     quote: str = Field(description="Verbatim excerpt of the source.")
 
 
@@ -60,6 +62,8 @@ def present_point(data: PointData, lang: Lang) -> PointView:
         subject=point.subject.get(lang) if point.subject else None,
         figures=list(point.figures),
         drivers=[Driver(id=v.id, label=v.label.get(lang), quote=v.quote) for v in point.drivers],
+        is_new=point.new.value if point.new else None,
+        is_new_quote=point.new.quote if point.new else None,
         quote=point.quote,
     )
 

@@ -10,7 +10,7 @@ from .. import display as d
 from ..display import Lang
 from ..queries.summary import SummaryResult
 from ..report import Column, Table, cell
-from .base import Actor, Assumption, Metric, View, metric_text, present_actor
+from .base import Actor, Assumption, Metric, View, metric_text
 from .trade import present as present_trade
 
 
@@ -18,7 +18,6 @@ class MeetingView(View):
     name: str
     edition: int
     date: dt.date
-    speaker: Actor | None
     quote: str
 
 
@@ -39,7 +38,6 @@ class SummaryView(View):
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
         m = self.meeting
-        speaker = m.speaker.name if m.speaker else ""
         fields = [
             ("name", t(lang, "Meeting", "Réunion"), cell(m.name)),
             ("edition", t(lang, "Edition", "Édition"), cell(m.edition, d.edition(m.edition, lang))),
@@ -52,7 +50,6 @@ class SummaryView(View):
                     ", ".join(f"{a.name} ({a.id})" for a in self.participants),
                 ),
             ),
-            ("speaker", t(lang, "Speaker", "Orateur"), cell(m.speaker.id if m.speaker else None, speaker)),
         ]
         # No legend here for > and ≈: the source's qualifiers read as words ("close to 15 bn USD").
         fields += [(f.id, f.label, cell(f.value, metric_text(f, lang, worded=True))) for f in self.figures]
@@ -84,7 +81,6 @@ def present(result: SummaryResult, lang: Lang) -> SummaryView:
             name=m.name.get(lang),
             edition=m.edition,
             date=m.date,
-            speaker=present_actor(result.speaker, lang) if result.speaker else None,
             quote=m.quote,
         ),
         participants=[Actor(id=p.code, name=p.name.get(lang), as_written=None) for p in result.participants],
