@@ -1,0 +1,125 @@
+"""The meeting series: a folder of meeting files, each validated, then checked as a whole.
+
+A file with an article `source` is a Summit (the article format, checked by loader.check); any other
+is a MeetingFile. Both carry the same series sections. Ids are unique across the folder, and a
+conflict may name facts and claims of other meetings, so those references resolve over the folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import Problem, SummitError
+from .loader import Document, _Fatal, bundled_path, check, parse, read_text
+from .models import Declares, MeetingFile, MeetingRecord, RefersTo, Summit, ids, series_scoped
+
+SERIES_DIR = "series"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of the series: its file, its validated content, and the record it must have."""
+
+    path: Path
+    data: Summit | MeetingFile
+
+    @property
+    def record(self) -> MeetingRecord:
+        assert self.data.record is not None  # load_series refuses a file without one
+        return self.data.record
+
+
+def series_path() -> Path:
+    """The folder of bundled meeting files (installed, or the checkout's data/series)."""
+    packaged = resources.files("ca_summit") / "data" / SERIES_DIR
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / SERIES_DIR
+
+
+def check_meeting(text: str, path: str) -> tuple[Summit | MeetingFile | None, Document | None, list[Problem]]:
+    """One meeting file's problems, located file:line:col, and its content when there is none."""
+    try:
+        doc = parse(text)
+    except _Fatal as fatal:
+        return None, None, [Problem(path, fatal.line, fatal.column, "", fatal.message)]
+    if isinstance(doc.value, dict) and "source" in doc.value:
+        summit, problems = check(text, path)
+        if summit is not None and summit.record is None:
+            problems = [Problem(path, 1, 1, "record", "a meeting of the series needs its record")]
+            summit = None
+        return summit, doc, problems
+    problems = [
+        Problem(path, *position, ".".join(map(str, loc)), message) for loc, position, message in doc.problems
+    ]
+    if problems:
+        return None, doc, problems
+    try:
+        return MeetingFile.model_validate(doc.value), doc, []
+    except ValidationError as error:
+        for detail in error.errors(include_url=False, include_input=False):
+            loc = tuple(detail["loc"])
+            message = str(detail.get("ctx", {}).get("error", detail["msg"]))
+            line, column = doc.where(loc, key=detail["type"] == "extra_forbidden")
+            problems.append(Problem(path, line, column, ".".join(map(str, loc)), message))
+    return None, doc, sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def meeting_files(folder: Path) -> list[Path]:
+    """The meeting files of a folder, by name (a name starting with the year sorts them in time)."""
+    if not folder.is_dir():
+        raise SummitError(f"{folder}: not a folder of meeting files")
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def _series_problems(loaded: list[tuple[Meeting, Document]]) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[tuple[str, str], str] = {}
+    for meeting, doc in loaded:
+        for loc, mark, value in ids(meeting.data):
+            if isinstance(mark, Declares) and mark.namespace != "reference":
+                key = (mark.namespace, value)
+                if key in first and first[key] != str(meeting.path):
+                    message = f"{mark.namespace} id {value!r} is also declared in {first[key]}"
+                    problems.append(
+                        Problem(str(meeting.path), *doc.where(loc), ".".join(map(str, loc)), message)
+                    )
+                first.setdefault(key, str(meeting.path))
+    for meeting, doc in loaded:
+        for loc, mark, value in ids(meeting.data):
+            if not isinstance(mark, RefersTo) or not series_scoped(loc, mark):
+                continue
+            if not any((space, value) in first for space in mark.namespaces):
+                message = f"unknown {' or '.join(mark.namespaces)} {value!r} in the series"
+                problems.append(Problem(str(meeting.path), *doc.where(loc), ".".join(map(str, loc)), message))
+    return problems
+
+
+def load_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> list[Meeting]:
+    """Every meeting of a folder (and any `extra` files), in order of edition, or a SummitError
+    listing every problem of every file."""
+    problems: list[Problem] = []
+    loaded: list[tuple[Meeting, Document]] = []
+    for path in [*meeting_files(folder), *extra]:
+        data, doc, found = check_meeting(read_text(path), str(path))
+        problems += found
+        if data is not None and doc is not None:
+            loaded.append((Meeting(path, data), doc))
+    if not problems:
+        problems = _series_problems(loaded)
+    if problems:
+        raise SummitError.from_problems(problems)
+    return sorted((meeting for meeting, _ in loaded), key=lambda m: m.record.edition)
+
+
+def load_bundled_series() -> list[Meeting]:
+    """The seven bundled meetings: data/series and the article's 2023 file."""
+    return load_series(series_path(), extra=(bundled_path(),))
+
+
+__all__ = ["Meeting", "check_meeting", "load_bundled_series", "load_series", "series_path"]
