@@ -154,7 +154,7 @@ def test_every_conflict_of_the_facts_table_is_in_the_data(series: list[Meeting])
 
 
 def _billions(cell: str) -> list[float]:
-    return [float(x) * 1e9 for x in re.findall(r"\$(\d+(?:\.\d+)?) bn", cell)]
+    return [float(round(float(x) * 1e9)) for x in re.findall(r"\$(\d+(?:\.\d+)?) bn", cell)]
 
 
 def test_every_trade_claim_row_is_in_the_data_with_its_value(series: list[Meeting]) -> None:
