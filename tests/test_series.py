@@ -11,7 +11,14 @@ import pytest
 from ca_summit.errors import SummitError
 from ca_summit.loader import bundled_path
 from ca_summit.models import MeetingFile, Summit, TradeClaim, unresolved
-from ca_summit.series import Meeting, check_meeting, load_bundled_series, load_series, series_path
+from ca_summit.series import (
+    Meeting,
+    check_meeting,
+    load_bundled_series,
+    load_meeting,
+    load_series,
+    series_path,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT.parent / "shared" / "series" / "FACTS.md"
@@ -278,3 +285,21 @@ def test_the_wheel_ships_the_series_and_the_checkout_finds_it() -> None:
     assert shipped["data/series"] == "ca_summit/data/series"
     assert series_path() == ROOT / "data" / "series"
     assert bundled_path() == ROOT / "data" / "summit_2023.yaml"
+
+
+@pytest.mark.parametrize(("year", "name"), [(2018, "2018-astana.yaml"), (2023, "summit_2023.yaml")])
+def test_one_meeting_is_read_from_its_own_file(year: int, name: str) -> None:
+    meeting = load_meeting(year)
+    assert meeting.path.name == name
+    assert meeting.record.held.start.year == year
+
+
+def test_a_year_without_a_meeting_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "2030-a.yaml").write_text(meeting_text(), encoding="utf-8")
+    assert load_meeting(2030, tmp_path).record.edition == 8
+    with pytest.raises(SummitError) as caught:
+        load_meeting(2020, tmp_path)
+    assert (str(caught.value), caught.value.exit_code) == (
+        f"{tmp_path}: expected one meeting file for 2020, found none",
+        2,
+    )

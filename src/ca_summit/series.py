@@ -117,9 +117,40 @@ def load_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> list[Meeting]:
     return sorted((meeting for meeting, _ in loaded), key=lambda m: m.record.edition)
 
 
+def meeting_file(year: int, folder: Path | None = None) -> Path:
+    """The one file of the meeting held in `year`, found by its name (`YYYY-*.yaml`, or the article's
+    `summit_YYYY.yaml` among the bundled ones), so that a command about one meeting reads one file."""
+    folder = folder if folder is not None else series_path()
+    found = [p for p in meeting_files(folder) if p.name.startswith(f"{year}-")]
+    if folder == series_path() and bundled_path().name == f"summit_{year}.yaml":
+        found.append(bundled_path())
+    if len(found) != 1:
+        names = ", ".join(p.name for p in found) or "none"
+        raise SummitError(f"{folder}: expected one meeting file for {year}, found {names}", usage=not found)
+    return found[0]
+
+
+def load_meeting(year: int, folder: Path | None = None) -> Meeting:
+    """The validated meeting of `year`, reading its file alone (conflicts naming other meetings'
+    items are checked only by load_series)."""
+    path = meeting_file(year, folder)
+    data, _, problems = check_meeting(read_text(path), str(path))
+    if data is None:
+        raise SummitError.from_problems(problems)
+    return Meeting(path, data)
+
+
 def load_bundled_series() -> list[Meeting]:
     """The seven bundled meetings: data/series and the article's 2023 file."""
     return load_series(series_path(), extra=(bundled_path(),))
 
 
-__all__ = ["Meeting", "check_meeting", "load_bundled_series", "load_series", "series_path"]
+__all__ = [
+    "Meeting",
+    "check_meeting",
+    "load_bundled_series",
+    "load_meeting",
+    "load_series",
+    "meeting_file",
+    "series_path",
+]
