@@ -14,6 +14,7 @@ from ca_summit.models import MeetingFile, Summit, TradeClaim, unresolved
 from ca_summit.series import (
     Meeting,
     check_meeting,
+    check_series,
     load_bundled_series,
     load_meeting,
     load_series,
@@ -303,3 +304,19 @@ def test_a_year_without_a_meeting_file_is_a_usage_error(tmp_path: Path) -> None:
         f"{tmp_path}: expected one meeting file for 2020, found none",
         2,
     )
+
+
+def test_validate_gets_every_problem_of_a_folder_at_once(tmp_path: Path) -> None:
+    first = tmp_path / "a.yaml"
+    first.write_text(
+        meeting_text().replace("confidence: confirmed-1-source", "confidence: likely"), encoding="utf-8"
+    )
+    second = tmp_path / "b.yaml"
+    second.write_text("format_version: 1\nrecord: [\n", encoding="utf-8")
+    meetings, problems = check_series(tmp_path)
+    assert meetings == []
+    assert [str(p) for p in problems] == [
+        f"{first}:16:67: facts.0.confidence: "
+        "Input should be 'confirmed-2-sources', 'confirmed-1-source' or 'conflicting'",
+        f"{second}:3:1: invalid YAML: did not find expected node content",
+    ]

@@ -100,9 +100,9 @@ def _series_problems(loaded: list[tuple[Meeting, Document]]) -> list[Problem]:
     return problems
 
 
-def load_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> list[Meeting]:
-    """Every meeting of a folder (and any `extra` files), in order of edition, or a SummitError
-    listing every problem of every file."""
+def check_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> tuple[list[Meeting], list[Problem]]:
+    """Every problem of a folder of meeting files (and any `extra` files), each file's first and then
+    those across files; and the meetings, in order of edition, when there is none (for `validate`)."""
     problems: list[Problem] = []
     loaded: list[tuple[Meeting, Document]] = []
     for path in [*meeting_files(folder), *extra]:
@@ -113,8 +113,17 @@ def load_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> list[Meeting]:
     if not problems:
         problems = _series_problems(loaded)
     if problems:
+        return [], problems
+    return sorted((meeting for meeting, _ in loaded), key=lambda m: m.record.edition), []
+
+
+def load_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> list[Meeting]:
+    """Every meeting of a folder (and any `extra` files), in order of edition, or a SummitError
+    carrying every problem of every file."""
+    meetings, problems = check_series(folder, extra=extra)
+    if problems:
         raise SummitError.from_problems(problems)
-    return sorted((meeting for meeting, _ in loaded), key=lambda m: m.record.edition)
+    return meetings
 
 
 def meeting_file(year: int, folder: Path | None = None) -> Path:
@@ -148,6 +157,7 @@ def load_bundled_series() -> list[Meeting]:
 __all__ = [
     "Meeting",
     "check_meeting",
+    "check_series",
     "load_bundled_series",
     "load_meeting",
     "load_series",
