@@ -315,8 +315,10 @@ def test_validate_gets_every_problem_of_a_folder_at_once(tmp_path: Path) -> None
     second.write_text("format_version: 1\nrecord: [\n", encoding="utf-8")
     meetings, problems = check_series(tmp_path)
     assert meetings == []
-    assert [str(p) for p in problems] == [
+    assert [str(p) for p in problems[:1]] == [
         f"{first}:16:67: facts.0.confidence: "
         "Input should be 'confirmed-2-sources', 'confirmed-1-source' or 'conflicting'",
-        f"{second}:3:1: invalid YAML: did not find expected node content",
     ]
+    # libyaml and PyYAML's pure parser word this one differently: its place is what matters.
+    assert (problems[1].path, problems[1].line, problems[1].column) == (str(second), 3, 1)
+    assert problems[1].message.startswith("invalid YAML: ")
