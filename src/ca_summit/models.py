@@ -9,6 +9,7 @@ is a number; dates arrive as text and are parsed here, as ISO dates only.
 # string at import, and that compile step is a measurable part of start-up.
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
@@ -646,14 +647,33 @@ def _markers(annotation: Any) -> Iterator[Declares | RefersTo]:
         yield from _markers(arg)
 
 
+def _holds_ids(annotation: Any) -> bool:
+    """Whether values of this annotation can hold a marked id (a marker, or a model with one)."""
+    if next(_markers(annotation), None) is not None:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_marked_fields(annotation))
+    return any(_holds_ids(arg) for arg in getattr(annotation, "__args__", ()))
+
+
+@functools.cache
+def _marked_fields(cls: type[BaseModel]) -> tuple[tuple[str, tuple[Declares | RefersTo, ...]], ...]:
+    """The fields of a model class that can hold ids, with their markers: computed once per class,
+    so that the article's many fields without ids are not walked at every load."""
+    found = []
+    for name, info in cls.model_fields.items():
+        # Pydantic moves a field's own Annotated metadata to `metadata`; nested ones stay put.
+        own = tuple(m for m in info.metadata if isinstance(m, Declares | RefersTo))
+        marks = (*_markers(info.annotation), *own)
+        if marks or _holds_ids(info.annotation):
+            found.append((name, marks))
+    return tuple(found)
+
+
 def ids(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Declares | RefersTo, str]]:
     """Every marked id in a validated model: (where, marker, value)."""
-    for name, info in type(model).model_fields.items():
+    for name, marks in _marked_fields(type(model)):
         value = getattr(model, name)
-        marks = [
-            *_markers(info.annotation),
-            *(m for m in info.metadata if isinstance(m, Declares | RefersTo)),
-        ]
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for i, item in items:
             here = (*loc, name) if i is None else (*loc, name, i)
