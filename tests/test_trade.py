@@ -163,7 +163,11 @@ def _one(text: str, old: str, new: str) -> str:
 @pytest.fixture
 def about_rate(write: Callable[..., Path], bundled_text: str) -> str:
     return str(
-        write(_one(bundled_text, "rate: 0.8\n    qualifier: more_than", "rate: 0.8\n    qualifier: about"))
+        write(
+            _one(
+                bundled_text, "    rate: 0.8\n    qualifier: more_than", "    rate: 0.8\n    qualifier: about"
+            )
+        )
     )
 
 

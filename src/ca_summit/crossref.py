@@ -16,7 +16,7 @@ from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models import ACTOR, OWN_ID_SPACES, Declares, Loc, RefersTo, Summit, Verbatim
+from .models import ACTOR, OWN_ID_SPACES, Declares, Loc, RefersTo, Summit, Verbatim, series_scoped
 
 Marker = Declares | RefersTo | Verbatim
 _MARKERS = (Declares, RefersTo, Verbatim)
@@ -163,6 +163,8 @@ def cross_check(
         spaces = place.marker.namespaces
         if not isinstance(place.value, str) or spoiled.intersection(spaces):
             continue
+        if series_scoped(place.loc, place.marker):
+            continue  # a conflict may name another meeting's facts: the series checks those
         if not any(place.value in declared.get(space, ()) for space in spaces):
             found.append((place.loc, _unknown(place.value, spaces, model)))
     return found + _french_in_quotes(document)

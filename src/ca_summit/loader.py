@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from .crossref import cross_check, not_in_source
 from .errors import Problem, SummitError
-from .models import Loc, Summit
+from .models import Loc, MeetingFile, Summit
 from .resources import bundled_path
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -392,26 +392,30 @@ class Checked(NamedTuple):
 
     document: Document | None
     problems: list[Problem]
-    summit: Summit | None
+    summit: Summit | MeetingFile | None
 
 
 def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
     """Every problem of a data file's text, in file order, and the Summit when there is none."""
     checked = examine(text, path)
-    return checked.summit, checked.problems
+    return (checked.summit if isinstance(checked.summit, Summit) else None), checked.problems
 
 
-def examine(text: str, path: str) -> Checked:
-    """Every problem of a data file's text, with the document they were found in."""
+def examine(text: str, path: str, model: type[Summit] | type[MeetingFile] | None = Summit) -> Checked:
+    """Every problem of a data file's text, with the document they were found in. `model`: what
+    the file holds (an article's Summit, or a meeting of the series told by public reports); None:
+    told by the file itself, a Summit when it names its article `source`."""
     try:
         doc = parse(text)
     except _Fatal as fatal:
         return Checked(None, [Problem(path, fatal.line, fatal.column, "", fatal.message)], None)
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
     flagged = set(doc.flagged)
-    summit: Summit | None = None
+    if model is None:
+        model = Summit if isinstance(doc.value, dict) and "source" in doc.value else MeetingFile
+    summit: Summit | MeetingFile | None = None
     try:
-        summit = Summit.model_validate(doc.value)
+        summit = model.model_validate(doc.value)
     except ValidationError as error:
         for detail in error.errors(include_url=False, include_input=False):
             loc = tuple(detail["loc"])
@@ -425,7 +429,7 @@ def examine(text: str, path: str) -> Checked:
             line, column = doc.where(loc, key=is_key)
             problems.append(Problem(path, line, column, _field(loc), message))
             flagged.add(loc)
-    for loc, message in cross_check(doc.value, flagged):
+    for loc, message in cross_check(doc.value, flagged, model):
         if not _covered(loc, flagged):  # a reference that is malformed is reported as such, once
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))

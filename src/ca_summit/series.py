@@ -1,0 +1,150 @@
+"""The meeting series: a folder of meeting files, each validated, then checked as a whole.
+
+A file with an article `source` is a Summit (the article format, checked by loader.check); any other
+is a MeetingFile. Both carry the same series sections. Ids are unique across the folder, and a
+conflict may name facts and claims of other meetings, so those references resolve over the folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import Problem, SummitError
+from .loader import Document, examine, read_text
+from .models import Declares, MeetingFile, MeetingRecord, RefersTo, Summit, ids, series_scoped
+from .resources import bundled_path
+
+SERIES_DIR = "series"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of the series: its file, its validated content, and the record it must have."""
+
+    path: Path
+    data: Summit | MeetingFile
+
+    @property
+    def record(self) -> MeetingRecord:
+        assert self.data.record is not None  # load_series refuses a file without one
+        return self.data.record
+
+
+def series_path() -> Path:
+    """The folder of bundled meeting files (installed, or the checkout's data/series)."""
+    packaged = resources.files("ca_summit") / "data" / SERIES_DIR
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / SERIES_DIR
+
+
+def check_meeting(text: str, path: str) -> tuple[Summit | MeetingFile | None, Document | None, list[Problem]]:
+    """One meeting file's problems, located file:line:col, and its content when there is none."""
+    checked = examine(text, path, None)
+    content, problems = checked.summit, checked.problems
+    if isinstance(content, Summit) and content.record is None:
+        return (
+            None,
+            checked.document,
+            [Problem(path, 1, 1, "record", "a meeting of the series needs its record")],
+        )
+    return content, checked.document, problems
+
+
+def meeting_files(folder: Path) -> list[Path]:
+    """The meeting files of a folder, by name (a name starting with the year sorts them in time)."""
+    if not folder.is_dir():
+        raise SummitError(f"{folder}: not a folder of meeting files")
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def _series_problems(loaded: list[tuple[Meeting, Document]]) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[tuple[str, str], str] = {}
+    for meeting, doc in loaded:
+        for loc, mark, value in ids(meeting.data):
+            if isinstance(mark, Declares) and mark.namespace != "reference":
+                key = (mark.namespace, value)
+                if key in first and first[key] != str(meeting.path):
+                    message = f"{mark.namespace} id {value!r} is also declared in {first[key]}"
+                    problems.append(
+                        Problem(str(meeting.path), *doc.where(loc), ".".join(map(str, loc)), message)
+                    )
+                first.setdefault(key, str(meeting.path))
+    for meeting, doc in loaded:
+        for loc, mark, value in ids(meeting.data):
+            if not isinstance(mark, RefersTo) or not series_scoped(loc, mark):
+                continue
+            if not any((space, value) in first for space in mark.namespaces):
+                message = f"unknown {' or '.join(mark.namespaces)} {value!r} in the series"
+                problems.append(Problem(str(meeting.path), *doc.where(loc), ".".join(map(str, loc)), message))
+    return problems
+
+
+def check_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> tuple[list[Meeting], list[Problem]]:
+    """Every problem of a folder of meeting files (and any `extra` files), each file's first and then
+    those across files; and the meetings, in order of edition, when there is none (for `validate`)."""
+    problems: list[Problem] = []
+    loaded: list[tuple[Meeting, Document]] = []
+    for path in [*meeting_files(folder), *extra]:
+        data, doc, found = check_meeting(read_text(path), str(path))
+        problems += found
+        if data is not None and doc is not None:
+            loaded.append((Meeting(path, data), doc))
+    if not problems:
+        problems = _series_problems(loaded)
+    if problems:
+        return [], problems
+    return sorted((meeting for meeting, _ in loaded), key=lambda m: m.record.edition), []
+
+
+def load_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> list[Meeting]:
+    """Every meeting of a folder (and any `extra` files), in order of edition, or a SummitError
+    carrying every problem of every file."""
+    meetings, problems = check_series(folder, extra=extra)
+    if problems:
+        raise SummitError.from_problems(problems)
+    return meetings
+
+
+def meeting_file(year: int, folder: Path | None = None) -> Path:
+    """The one file of the meeting held in `year`, found by its name (`YYYY-*.yaml`, or the article's
+    `summit_YYYY.yaml` among the bundled ones), so that a command about one meeting reads one file."""
+    folder = folder if folder is not None else series_path()
+    found = [p for p in meeting_files(folder) if p.name.startswith(f"{year}-")]
+    if folder == series_path() and bundled_path().name == f"summit_{year}.yaml":
+        found.append(bundled_path())
+    if len(found) != 1:
+        names = ", ".join(p.name for p in found) or "none"
+        raise SummitError(f"{folder}: expected one meeting file for {year}, found {names}", usage=not found)
+    return found[0]
+
+
+def load_meeting(year: int, folder: Path | None = None) -> Meeting:
+    """The validated meeting of `year`, reading its file alone (conflicts naming other meetings'
+    items are checked only by load_series)."""
+    path = meeting_file(year, folder)
+    data, _, problems = check_meeting(read_text(path), str(path))
+    if data is None:
+        raise SummitError.from_problems(problems)
+    return Meeting(path, data)
+
+
+def load_bundled_series() -> list[Meeting]:
+    """The seven bundled meetings: data/series and the article's 2023 file."""
+    return load_series(series_path(), extra=(bundled_path(),))
+
+
+__all__ = [
+    "Meeting",
+    "check_meeting",
+    "check_series",
+    "load_bundled_series",
+    "load_meeting",
+    "load_series",
+    "meeting_file",
+    "series_path",
+]
