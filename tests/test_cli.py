@@ -144,6 +144,7 @@ def test_project_fifteen_billion(invoke_json: Invoke) -> None:
         "progress": pytest.approx(10.6 / 15),
         "bound": None,
         "approximate": False,
+        "reported": [],  # the base year is projected from, not a projection
     }
     assert p["path"][-1]["value"] >= 15e9 > p["path"][-2]["value"]
 

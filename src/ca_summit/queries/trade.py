@@ -21,6 +21,7 @@ class TradeRequest(NamedTuple):
     rate: float | None = None  # None: the rate the stated figures imply
     by_year: int | None = None  # also the rate that reaches the target by this year
     base_year: int | None = None  # None: the data's
+    history: bool = False  # also every claim of the meeting series
 
 
 class RequestProblem(NamedTuple):

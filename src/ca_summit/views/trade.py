@@ -14,9 +14,11 @@ from ..display import Bound, Lang
 from ..growth import Known, Status
 from ..report import Cell, Column, Table, cell
 from .base import Assumption, Finite, Metric, View, metric_text
+from .history import ReportedFigure, TradeHistory, present_reported
 
 if TYPE_CHECKING:
     from ..models import AmountFigure, GrowthFigure
+    from ..queries.history import Reported
     from ..queries.trade import ProjectionResult, TradeResult
 
 
@@ -34,6 +36,10 @@ class PathPoint(View):
         description="Of value and progress: lower, at least this (the rate is a lower bound); upper, at most."
     )
     approximate: bool
+    reported: list[ReportedFigure] = Field(
+        description="The intra-regional figures the series later reported for this year, with where "
+        "each falls against the path."
+    )
 
 
 class Projection(View):
@@ -77,8 +83,11 @@ class TradeView(View):
     metrics: list[Metric]
     assumptions: list[Assumption]
     projection: Projection | None
+    history: TradeHistory | None = Field(description="With --history: every claim of the meeting series.")
 
     def tables(self, lang: Lang) -> list[Table]:
+        if self.history is not None:
+            return self.history.tables(lang)
         metrics = Table(
             d.tr(lang, "Intra-regional trade", "Commerce intrarégional"),
             (
@@ -155,7 +164,8 @@ class TradeView(View):
             ),
             primary=True,
         )
-        return [self._projection_table(projection, lang), path, metrics]
+        later = _reported_table(projection, self.currency, lang)
+        return [self._projection_table(projection, lang), path, *later, metrics]
 
     def _projection_table(self, p: Projection, lang: Lang) -> Table:
         t = d.tr
@@ -213,6 +223,67 @@ class TradeView(View):
             [(cell(key, label), value) for key, label, value in fields],
             style="fields",
         )
+
+
+def _date(date: str | None, lang: Lang) -> str:
+    from .history import partial_date
+
+    return partial_date(date, lang) if date else ""
+
+
+_POSITIONS = {
+    "below": ("below", "en dessous"),
+    "within": ("within", "dans la trajectoire"),
+    "above": ("above", "au-dessus"),
+    "undetermined": ("undetermined", "indéterminé"),
+}
+
+
+def _reported_table(p: Projection, currency: str, lang: Lang) -> list[Table]:
+    """The figures later reported for the path's years, beside the path value: whether the pace held."""
+    from .history import claim_sign, sources, speaker
+
+    t = d.tr
+    rows = [
+        (
+            cell(step.year),
+            cell(step.value, _known(d.amount(step.value, currency, lang, decimals=2), step)),
+            cell(r.value, claim_sign(r.qualifier) + d.amount(r.value, r.currency, lang, decimals=2)),
+            cell(r.position, t(lang, *_POSITIONS[r.position])),
+            cell(
+                r.speaker,
+                "\n".join(filter(None, (speaker(r.speaker, r.speaker_role), _date(r.stated_on, lang)))),
+            ),
+            cell(None, sources(r.sources, lang)),
+        )
+        for step in p.path
+        for r in step.reported
+    ]
+    if not rows:
+        return []
+    return [
+        Table(
+            t(lang, "Reported later", "Rapporté depuis"),
+            (
+                Column("year", t(lang, "Year", "Année"), numeric=True),
+                Column("path", t(lang, "Path", "Trajectoire"), numeric=True),
+                Column("value", t(lang, "Reported", "Rapporté"), numeric=True),
+                Column("position", t(lang, "Against the path", "Face à la trajectoire")),
+                Column("speaker", t(lang, "Stated by", "Dit par")),
+                Column("sources", t(lang, "Sources", "Sources")),
+            ),
+            rows,
+            (
+                t(
+                    lang,
+                    "below: under the path's whole range (≥: under its lower bound, the pace did not hold); "
+                    "within: inside it; above: over it.",
+                    "en dessous : sous toute la plage de la trajectoire (≥ : sous son minimum, le rythme "
+                    "n’a pas tenu) ; dans la trajectoire : dedans ; au-dessus : au-delà.",
+                ),
+            ),
+        )
+    ]
 
 
 def _known(text: str, step: PathPoint) -> str:
@@ -294,8 +365,15 @@ def _when(p: Projection, lang: Lang) -> str:
 # --- from the query's language-neutral result ---------------------------------------------------
 
 
-def present(result: "TradeResult", lang: Lang) -> TradeView:
-    """The trade result in `lang`: labels, bases and assumptions worded, numbers kept as numbers."""
+def present(
+    result: "TradeResult",
+    lang: Lang,
+    *,
+    reported: "dict[int, list[Reported]] | None" = None,
+    history: TradeHistory | None = None,
+) -> TradeView:
+    """The trade result in `lang`: labels, bases and assumptions worded, numbers kept as numbers;
+    `reported`, the series' figures for the path's years; `history`, the series' claims."""
     t, c, span = result.trade, result.trade.currency, result.period
     period = f"{span.start_year}–{span.end_year}"
     stated = d.tr(lang, "stated", "chiffre de l’article")
@@ -352,7 +430,8 @@ def present(result: "TradeResult", lang: Lang) -> TradeView:
         period=Period(start_year=span.start_year, end_year=span.end_year, years=span.years),
         metrics=metrics,
         assumptions=[Assumption(id=a.id, text=a.text.get(lang)) for a in result.assumptions],
-        projection=None if result.projection is None else _projection(result.projection),
+        projection=None if result.projection is None else _projection(result.projection, reported or {}),
+        history=history,
     )
 
 
@@ -386,7 +465,7 @@ def _derived(id: str, label: str, known: Known, unit: str, basis: str) -> Metric
     )
 
 
-def _projection(p: "ProjectionResult") -> Projection:
+def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]") -> Projection:
     already = p.status == "already_reached"
     years = p.years_to_target
     return Projection(
@@ -420,6 +499,7 @@ def _projection(p: "ProjectionResult") -> Projection:
                 progress=step.progress.value,
                 bound=step.value.bound,
                 approximate=step.value.approximate,
+                reported=[present_reported(r) for r in reported.get(step.year, [])],
             )
             for step in p.path
         ],

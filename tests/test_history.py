@@ -1,0 +1,269 @@
+"""`trade --history` over the bundled series, and the figures reported later beside a projection."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ca_summit.queries.history import position
+
+Invoke = Callable[..., Any]
+WIDE = {"COLUMNS": "200"}
+
+
+@pytest.fixture(scope="module")
+def history() -> Any:
+    from ca_summit.commands import Context
+    from ca_summit.commands.trade import run
+    from ca_summit.queries.trade import TradeRequest
+
+    view = run(TradeRequest(history=True), Context(data=None, lang="en"))
+    return json.loads(view.model_dump_json())["history"]
+
+
+def _lines(invoke: Invoke, *args: str) -> list[str]:
+    return [line.rstrip() for line in invoke(*args, env=WIDE).stdout.splitlines()]
+
+
+# --- the series of intra-regional claims ----------------------------------------------------------
+
+
+def test_intra_regional_claims_come_in_order_of_the_year_they_refer_to(history: Any) -> None:
+    assert [(c["id"], c["year"], c["year_basis"]) for c in history["claims"][:11]] == [
+        ("t1", 2016, "stated"),
+        ("t3", 2017, "stated"),
+        ("t7", 2018, "stated"),
+        ("t6", 2018, "stated"),
+        ("t8", 2019, "stated"),
+        ("t9", 2021, "last_year"),
+        ("t10", 2021, "last_year"),
+        ("t15", 2022, "assumption"),
+        ("t17", 2023, "last_year"),
+        ("t26", 2024, "last_year"),
+        ("t27", 2024, "stated"),
+    ]
+    # No year stated: last, by the day they were given (a claim with no day at the very end).
+    assert [c["id"] for c in history["claims"][11:]] == [
+        "t5", "t12", "t14", "t16", "t18", "t19", "t20", "t21", "t22", "t33", "t29", "t28", "t32",
+    ]  # fmt: skip
+    assert {c["year"] for c in history["claims"][11:]} == {None}
+
+
+def test_the_assumed_year_is_the_article_files_own_assumption(history: Any) -> None:
+    t15 = next(c for c in history["claims"] if c["id"] == "t15")
+    assert (t15["year"], t15["year_assumption"], t15["meeting"]) == (2022, "base-year", 5)
+    assert t15["year_assumption_text"].startswith("The article does not say which")
+
+
+def test_a_claim_carries_its_speaker_occasion_growth_and_sources(history: Any) -> None:
+    t6 = next(c for c in history["claims"] if c["id"] == "t6")
+    assert (t6["value"], t6["qualifier"], t6["speaker"], t6["speaker_role"]) == (
+        12_200_000_000.0,
+        "more_than",
+        "Elyor Ganiyev",
+        "Deputy Prime Minister of Uzbekistan",
+    )
+    assert (t6["stated_on"], t6["occasion"], t6["confidence"]) == (
+        "2019-03-15",
+        "1st Central Asian Economic Forum, Tashkent",
+        "confirmed-1-source",
+    )
+    assert t6["growth"] == [
+        {
+            "rate": 0.35,
+            "multiplier": None,
+            "multiplier_max": None,
+            "qualifier": "exact",
+            "period_years": 1,
+            "since_year": 2017,
+            "note": None,
+        }
+    ]
+    assert [(s["publisher"], s["published"]) for s in t6["sources"]] == [
+        ("UZ-Line", "2019-03-20"),
+        ("The Times of Central Asia", None),
+    ]
+    assert t6["sources"][1]["url"] == "https://timesca.com/?p=6400"
+
+
+def test_same_year_figures_more_than_five_percent_apart_disagree(history: Any) -> None:
+    assert [
+        (g["year"], g["claims"], g["values"], round(g["spread"], 4), [c["id"] for c in g["conflicts"]])
+        for g in history["disagreements"]
+    ] == [
+        (2018, ["t7", "t6"], [4.3e9, 12.2e9], 1.8372, ["c3"]),
+        (2021, ["t9", "t10"], [8e9, 6e9], 0.3333, ["c6"]),
+        (2024, ["t26", "t27"], [11.5e9, 10.7e9], 0.0748, ["c12"]),
+    ]
+    by_id = {c["id"]: c for c in history["claims"]}
+    assert by_id["t26"]["differs_from"] == ["t27"] and by_id["t27"]["differs_from"] == ["t26"]
+    # 11 bn for 2023 (t17) has no other figure for 2023; t15's 10.6 bn is the assumed 2022.
+    assert by_id["t17"]["differs_from"] == [] and by_id["t15"]["differs_from"] == []
+    assert history["tolerance"] == 0.05
+
+
+def test_other_scopes_are_kept_apart_from_the_series(history: Any) -> None:
+    assert [(c["id"], c["scope"]) for c in history["other_scopes"]] == [
+        ("t2", "country_with_region"),
+        ("t4", "country_with_region"),
+        ("e1-trade-uzkz", "bilateral"),
+        ("t13", "country_with_region"),
+        ("t24", "country_with_region"),
+        ("t25", "country_with_region"),
+        ("e7-trade-kg", "country_with_region"),
+        ("t11", "country_with_region"),
+        ("e5-trade-tj", "country_with_region"),
+    ]
+    assert {c["scope"] for c in history["claims"]} == {"intra_regional"}
+    assert [c["id"] for c in next(c for c in history["other_scopes"] if c["id"] == "t25")["conflicts"]] == [
+        "c17"
+    ]
+
+
+def test_targets_say_who_set_them_and_when(history: Any) -> None:
+    targets = {t["id"]: t for t in history["targets"]}
+    assert len(targets) == 15
+    t22 = targets["t22-target"]
+    assert (t22["value"], t22["set_by"], t22["set_on"], t22["horizon"], t22["claim"]) == (
+        20e9,
+        "Emomali Rahmon",
+        "2024-08-09",
+        "Soon",
+        "t22",
+    )
+    assert (targets["t23"]["multiplier"], targets["t23"]["within_years"]) == (2.0, 5)
+    assert [c["id"] for c in targets["t31-external"]["conflicts"]] == ["c16"]
+    assert targets["t31-external"]["scope"] == "external"
+
+
+# --- through the command line ---------------------------------------------------------------------
+
+
+def test_history_table_flags_disagreements_side_by_side(invoke: Invoke) -> None:
+    lines = _lines(invoke, "trade", "--history")
+    assert lines[0] == "Intra-regional trade, as reported"
+    start = lines.index("Figures that disagree")
+    assert [line.strip() for line in lines[start + 8 : start + 10]] == [
+        "2024   11.5 bn USD (Kassym-Jomart Tokayev, 16 November 2025), t26     7.5%   "
+        "c12: Regional trade in 2024",
+        "10.7 bn USD (Shavkat Mirziyoyev, 16 November 2025), t27",
+    ]
+    assert "Other scopes, not part of the series" in lines and "Targets" in lines
+
+
+def test_history_table_in_french(invoke: Invoke) -> None:
+    lines = _lines(invoke, "--lang", "fr", "trade", "--history")
+    start = lines.index("Chiffres en désaccord")
+    assert lines[start + 2].split() == ["Année", "Chiffres,", "côte", "à", "côte", "Écart", "Conflit"]
+    assert (
+        lines[start + 4]
+        .strip()
+        .startswith("2018   4,3\u00a0Md\u00a0USD (Experts at an ISRS round table, 2019), t7")
+    )
+    assert "183,7\u202f%" in lines[start + 4]
+    row = next(line for line in lines if line.lstrip().startswith("2021 («\u202fl’an dernier\u202f»)"))
+    assert "> 8\u00a0Md\u00a0USD   +27\u202f% en 1\u00a0an" in row
+
+
+def test_history_takes_no_projection_options(invoke: Invoke) -> None:
+    for extra in (["--project", "15e9"], ["--base-year", "2020"]):
+        result = invoke("trade", "--history", *extra)
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert "--history lists the reported figures; it takes no --project" in result.stderr
+
+
+def test_history_fields_and_jsonl(invoke: Invoke) -> None:
+    picked = json.loads(invoke("trade", "--history", "--json", "--fields", "history").stdout)
+    assert list(picked) == ["history"]
+    assert picked["history"]["claims"][0]["id"] == "t1"
+    (line,) = invoke("trade", "--history", "--format", "jsonl").stdout.splitlines()
+    assert json.loads(line)["history"]["disagreements"][2]["year"] == 2024
+
+
+def test_history_csv_is_the_claims(invoke: Invoke) -> None:
+    rows = invoke("trade", "--history", "--format", "csv").stdout.splitlines()
+    assert rows[0] == "year,value,growth,speaker,stated_on,sources,differs_from,id,confidence"
+    assert rows[4] == "2018,12200000000,,Elyor Ganiyev,2019-03-15,,t7,t6,confirmed-1-source"
+
+
+def test_plain_trade_has_no_history(invoke_json: Invoke) -> None:
+    assert invoke_json("trade")["history"] is None
+
+
+# --- the projection held against later reports -----------------------------------------------------
+
+
+def test_the_projection_shows_what_was_reported_later(invoke_json: Invoke) -> None:
+    path = invoke_json("trade", "--project", "15e9")["projection"]["path"]
+    assert [(p["year"], [(r["claim"], r["value"], r["position"]) for r in p["reported"]]) for p in path] == [
+        (2022, []),
+        (2023, [("t17", 11e9, "below")]),
+        (2024, [("t26", 11.5e9, "below"), ("t27", 10.7e9, "below")]),
+        (2025, []),
+    ]
+    t27 = path[2]["reported"][1]
+    assert (t27["speaker"], t27["stated_on"], t27["meeting"], t27["year_basis"]) == (
+        "Shavkat Mirziyoyev",
+        "2025-11-16",
+        7,
+        "stated",
+    )
+    assert [(s["publisher"], s["published"]) for s in t27["sources"]] == [("Kun.uz", "2025-11-17")]
+
+
+def test_reported_later_table(invoke: Invoke) -> None:
+    lines = _lines(invoke, "trade", "--project", "15e9")
+    start = lines.index("Reported later")
+    assert lines[start + 2].split() == [
+        "Year",
+        "Path",
+        "Reported",
+        "Against",
+        "the",
+        "path",
+        "Stated",
+        "by",
+        "Sources",
+    ]
+    assert lines[start + 4].split()[:9] == ["2023", "≥", "11.92", "bn", "USD", "11.00", "bn", "USD", "below"]
+    fr = _lines(invoke, "--lang", "fr", "trade", "--project", "15e9")
+    start = fr.index("Rapporté depuis")
+    assert "en dessous" in fr[start + 4]
+
+
+def test_a_lone_data_file_is_its_own_series(invoke_json: Invoke, tmp_path: Path) -> None:
+    from ca_summit.resources import bundled_path
+
+    path = tmp_path / "summit.yaml"
+    path.write_text(bundled_path().read_text(encoding="utf-8"), encoding="utf-8")
+    projected = invoke_json("--data", str(path), "trade", "--project", "15e9")["projection"]["path"]
+    assert [p["reported"] for p in projected] == [[], [], [], []]
+    history = invoke_json("--data", str(path), "trade", "--history")["history"]
+    assert [c["id"] for c in history["claims"]] == ["t15", "t14", "t16"]
+
+
+@pytest.mark.parametrize(
+    ("reported", "qualifier", "path", "bound", "approximate", "expected"),
+    [
+        (10.7, "exact", 13.41, "lower", False, "below"),  # under a lower bound: the pace did not hold
+        (14.0, "exact", 13.41, "lower", False, "within"),
+        (14.0, "exact", 13.41, "upper", False, "above"),
+        (13.0, "exact", 13.41, "upper", False, "within"),
+        (13.41, "exact", 13.41, None, False, "within"),
+        (13.0, "exact", 13.41, None, False, "below"),
+        (13.0, "exact", 13.41, None, True, "within"),  # ≈: within 5 %
+        (12.0, "more_than", 13.41, "lower", False, "undetermined"),  # > 12 may or may not reach it
+        (14.0, "more_than", 13.41, "lower", False, "within"),
+        (12.0, "up_to", 13.41, "lower", False, "below"),
+        (14.0, "at_least", 13.41, None, False, "above"),
+    ],
+)
+def test_position_against_a_bounded_path_value(
+    reported: float, qualifier: str, path: float, bound: Any, approximate: bool, expected: str
+) -> None:
+    assert position(reported, qualifier, path, bound, approximate) == expected
