@@ -69,6 +69,7 @@ app()
 CASES = (  # name, ca-summit's arguments, the floor's, the budget
     ("areas --json", ["areas", "--json"], ["show", "{doc}"], BUDGET),
     ("trade --project 15e9 --json", ["trade", "--project", "15e9", "--json"], ["show", "{doc}"], BUDGET),
+    ("trade --history --json", ["trade", "--history", "--json"], ["show", "{doc}"], BUDGET),
     ("areas (table)", ["areas"], ["show", "{doc}", "--table"], BUDGET),
     ("--version", ["--version"], ["show", "{doc}"], VERSION_BUDGET),
 )
