@@ -153,7 +153,7 @@ def test_search_table(invoke: Invoke) -> None:
     fr = _table(invoke, "--lang", "fr", "search", "agences")
     assert f"Recherche{NNBSP}: agences" in fr
     (row,) = [line for line in fr.splitlines() if line.strip().startswith("press-agencies-cooperation ")]
-    assert row.split()[1:4] == ["annonce", "texte", "français"]
+    assert row.split()[1:5] == ["5e", "annonce", "texte", "français"]
     en = _table(invoke, "search", "agences")
     (row,) = [line for line in en.splitlines() if line.strip().startswith("press-agencies-cooperation ")]
-    assert row.split()[1:4] == ["announcement", "French", "text"]
+    assert row.split()[1:5] == ["5th", "announcement", "French", "text"]

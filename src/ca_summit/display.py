@@ -64,6 +64,9 @@ _KINDS = {
     "context": ("context", "contexte"),
     "driver": ("driver", "moteur"),
     "quote": ("quote", "citation"),
+    "meeting_fact": ("reported fact", "fait rapporté"),
+    "trade_claim": ("trade claim", "chiffre du commerce"),
+    "target": ("target", "cible"),
 }
 _FIELDS = {
     "text_en": ("English text", "texte anglais"),

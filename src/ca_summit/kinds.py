@@ -21,3 +21,7 @@ FactKind = Literal[
     "quote",
 ]
 FACT_KINDS: tuple[str, ...] = get_args(FactKind)
+
+# What a search finds in the meeting series beside the article's facts.
+SeriesKind = Literal["meeting_fact", "trade_claim", "target"]
+HitKind = FactKind | SeriesKind

@@ -2,10 +2,12 @@
 these at every <TAB>."""
 
 from collections.abc import Callable, Sequence
+from typing import Annotated
 
 import typer
 
 from ..options import resolve_data
+from ..picking import MEETING_HELP, parse_meeting
 
 
 def choices(values: Sequence[str]) -> Callable[[str], list[str]]:
@@ -36,3 +38,16 @@ def area_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     except SummitError:
         return []
     return [area.id for area in summit.areas if area.id.startswith(incomplete)]
+
+
+def _meeting(text: str) -> int:
+    try:
+        return parse_meeting(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+MeetingOption = Annotated[
+    int | None,
+    typer.Option("--meeting", metavar="YEAR|EDITION", parser=_meeting, show_default=False, help=MEETING_HELP),
+]

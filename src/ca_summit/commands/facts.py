@@ -6,11 +6,12 @@ import typer
 
 from ..kinds import FACT_KINDS
 from . import Context
-from .complete import area_ids, choices, one_of
+from .complete import MeetingOption, area_ids, choices, one_of
 
 if TYPE_CHECKING:
     from ..queries.facts import FactsRequest
     from ..report import Tabular
+    from ..series import Meeting
 
 
 AreaOption = Annotated[
@@ -39,15 +40,38 @@ def options(
             help=f"Only facts of this kind: {', '.join(FACT_KINDS)}.",
         ),
     ] = None,
+    meeting: MeetingOption = None,
 ) -> "FactsRequest":
-    """Every fact with its verbatim citation."""
+    """Every fact with its verbatim citation; with --meeting, another meeting's facts as public
+    reports give them, each with its sources."""
     from ..queries.facts import FactsRequest
 
-    return FactsRequest(area=area, kind=kind)
+    return FactsRequest(area=area, kind=kind, meeting=meeting)
 
 
 def run(request: "FactsRequest", context: Context) -> "Tabular":
+    from ..models import Summit
     from ..queries.facts import facts
     from ..views.facts import present_facts
 
-    return present_facts(facts(context.summit(), request), context.lang)
+    if request.meeting is None:
+        return present_facts(facts(context.summit(), request), context.lang)
+    from ..picking import one_meeting
+
+    meeting = one_meeting(context.data, request.meeting)
+    if isinstance(meeting.data, Summit):  # the article's meeting: its facts, as without --meeting
+        return present_facts(facts(meeting.data, request), context.lang)
+    return _reported(meeting, request)
+
+
+def _reported(meeting: "Meeting", request: "FactsRequest") -> "Tabular":
+    """A meeting without an article: its facts from public reports (no areas, no kinds of the article)."""
+    from ..errors import SummitError
+    from ..queries.series_search import series_facts
+    from ..views.facts import present_meeting_facts
+
+    if request.area is not None or request.kind is not None:
+        raise SummitError(
+            "--area and --kind are the article's; this meeting has facts from reports", usage=True
+        )
+    return present_meeting_facts(series_facts(meeting))

@@ -123,10 +123,11 @@ def all_facts(summit: Summit) -> Iterator[Fact]:
 class FactsRequest(NamedTuple):
     area: str | None = None
     kind: str | None = None
+    meeting: int | None = None  # a year or an edition; None: the article's meeting
 
 
 def facts(summit: Summit, request: FactsRequest) -> list[Fact]:
-    area, kind = request
+    area, kind = request.area, request.kind
     if area is not None and area not in {a.id for a in summit.areas}:
         known = ", ".join(a.id for a in summit.areas)
         raise SummitError(f"no area {area!r}; the areas are: {known}", usage=True)
@@ -185,6 +186,7 @@ def countries(summit: Summit) -> list[CountryData]:
 
 class SearchRequest(NamedTuple):
     text: str
+    meeting: int | None = None  # a year or an edition; None: every meeting
 
 
 class Match(NamedTuple):

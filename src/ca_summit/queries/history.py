@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..models import Assumption, Conflict, MeetingFile, Reference, Summit, Target, TradeClaim
+from ..picking import year_edition
 
 if TYPE_CHECKING:
     from ..series import Meeting
@@ -75,12 +76,7 @@ def _year(claim: TradeClaim, data: Summit | MeetingFile) -> tuple[int | None, As
 
 
 def edition(meeting: Meeting) -> int:
-    """The meeting's edition: its record's, or for an article file without one, the article's."""
-    data = meeting.data
-    if data.record is not None:
-        return data.record.edition
-    assert isinstance(data, Summit)  # a MeetingFile always has its record
-    return data.meeting.edition
+    return year_edition(meeting)[1]
 
 
 def _naming(conflicts: list[Conflict], item: str) -> list[Conflict]:

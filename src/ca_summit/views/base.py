@@ -4,13 +4,16 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import display as d
 from ..display import Bound, Lang
 from ..queries.base import PointData, Who
+
+if TYPE_CHECKING:
+    from ..models import Reference
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -104,3 +107,17 @@ def _unit_text(metric: Metric, lang: Lang, *, signed: bool) -> str:
 class Assumption(View):
     id: str
     text: str
+
+
+class Source(View):
+    """A public report cited by the meeting series."""
+
+    id: str
+    publisher: str
+    published: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as known.")
+    url: str
+    language: str | None
+
+
+def present_source(ref: "Reference") -> Source:
+    return Source(**ref.model_dump(include=set(Source.model_fields)))

@@ -8,10 +8,11 @@ from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
-from ..kinds import FactKind
-from ..queries.facts import CountryData, Fact, Match, QuoteData, SearchResult
+from ..kinds import FactKind, HitKind
+from ..queries.facts import CountryData, Fact, Match, QuoteData
+from ..queries.series_search import MeetingSearch, SeriesItem, SeriesMatch
 from ..report import Column, Table, cell
-from .base import Actor, View, names, present_actor
+from .base import Actor, Source, View, names, present_actor, present_source
 
 
 class FactView(View):
@@ -139,12 +140,14 @@ class CountriesView(RootModel[list[CountryView]]):
 
 class Hit(View):
     id: str
-    kind: FactKind
+    kind: HitKind = Field(description="The article's kinds of fact, or meeting_fact, trade_claim, target.")
     area: str | None
-    field: str = Field(description="Where the text matched: text_en, text_fr, quote or alias.")
+    field: str = Field(description="Where the text matched: text_en, text_fr, quote, alias or note.")
     snippet: str = Field(description="The matching text, shortened around the match.")
     text: str
-    quote: str
+    quote: str | None = Field(description="Verbatim excerpt of the article; null for the series' items.")
+    meeting: int = Field(description="The edition of the meeting the hit belongs to.")
+    sources: list[Source] = Field(description="The public reports an item of the series cites.")
 
 
 class SearchView(View):
@@ -160,22 +163,83 @@ class SearchView(View):
                 t(lang, "Search: ", "Recherche : ") + self.query,
                 (
                     Column("id", "id"),
+                    Column("meeting", t(lang, "Meeting", "Réunion"), numeric=True),
                     Column("kind", t(lang, "Kind", "Type")),
                     Column("field", t(lang, "Matched in", "Trouvé dans")),
                     Column("snippet", t(lang, "Match", "Extrait")),
                     Column("text", t(lang, "Fact", "Fait")),
+                    Column("sources", t(lang, "Sources", "Sources"), in_data=False),
                 ),
                 [
                     (
                         cell(h.id),
+                        cell(h.meeting, d.ordinal(h.meeting, lang)),
                         cell(h.kind, d.kind(h.kind, lang)),
                         cell(h.field, d.field(h.field, lang)),
                         cell(h.snippet),
                         cell(h.text, d.typeset(h.text, lang)),
+                        cell(None, _publishers(h.sources)),
                     )
                     for h in self.hits
                 ],
                 note,
+            )
+        ]
+
+
+def _publishers(sources: list[Source]) -> str:
+    return "\n".join(source.publisher for source in sources)
+
+
+class MeetingFact(View):
+    """A fact of a meeting told by public reports: the keys of the article's facts, and its sources."""
+
+    id: str
+    kind: HitKind
+    area: str | None
+    text: str = Field(description="In our own words, in English.")
+    by: list[str]
+    quote: str | None = Field(description="Always null: a report's fact has no excerpt of the article.")
+    meeting: int
+    topic: str | None
+    confidence: str
+    note: str | None
+    sources: list[Source]
+
+
+class MeetingFactsView(RootModel[list[MeetingFact]]):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    def tables(self, lang: Lang) -> list[Table]:
+        t = d.tr
+        return [
+            Table(
+                t(lang, "Facts from public reports", "Faits tirés de sources publiques"),
+                (
+                    Column("id", "id"),
+                    Column("topic", t(lang, "Topic", "Sujet")),
+                    Column("text", t(lang, "Fact", "Fait")),
+                    Column("confidence", t(lang, "Confidence", "Fiabilité")),
+                    Column("sources", t(lang, "Sources", "Sources"), in_data=False),
+                ),
+                [
+                    (
+                        cell(f.id),
+                        cell(f.topic),
+                        cell(f.text),
+                        cell(f.confidence),
+                        cell(None, _publishers(f.sources)),
+                    )
+                    for f in self.root
+                ],
+                (
+                    t(
+                        lang,
+                        "Written in our own words from the sources listed; the series' data is in English.",
+                        "Rédigés avec nos mots d’après les sources citées ; les données de la série sont "
+                        "en anglais.",
+                    ),
+                ),
             )
         ]
 
@@ -228,7 +292,7 @@ def present_countries(result: list[CountryData], lang: Lang) -> CountriesView:
     )
 
 
-def _hit(match: Match, lang: Lang) -> Hit:
+def _hit(match: Match, meeting: int, lang: Lang) -> Hit:
     # The reader's language first, then the other, then the quote or an alias.
     order: tuple[Lang, Lang] = ("fr", "en") if lang == "fr" else ("en", "fr")
     texts = [(f"text_{each}", match.snippets.get(each)) for each in order]
@@ -242,9 +306,48 @@ def _hit(match: Match, lang: Lang) -> Hit:
         snippet=snippet,
         text=fact.text.get(lang),
         quote=fact.quote,
+        meeting=meeting,
+        sources=[],
     )
 
 
-def present_search(result: SearchResult, lang: Lang) -> SearchView:
-    hits = [_hit(match, lang) for match in result.matches]
+def _series_hit(found: SeriesMatch) -> Hit:
+    item = found.item
+    return Hit(
+        id=item.id,
+        kind=item.kind,
+        area=None,
+        field="text_en" if found.field == "text" else found.field,
+        snippet=found.snippet,
+        text=item.text,
+        quote=None,
+        meeting=item.meeting,
+        sources=[present_source(ref) for ref in item.sources],
+    )
+
+
+def present_search(result: MeetingSearch, lang: Lang) -> SearchView:
+    hits = [_hit(match, meeting, lang) for meeting, match in result.article]
+    hits += [_series_hit(found) for found in result.series]
     return SearchView(query=result.query, count=len(hits), hits=hits)
+
+
+def present_meeting_facts(items: list[SeriesItem]) -> MeetingFactsView:
+    return MeetingFactsView(
+        [
+            MeetingFact(
+                id=item.id,
+                kind=item.kind,
+                area=None,
+                text=item.text,
+                by=[],
+                quote=None,
+                meeting=item.meeting,
+                topic=item.topic,
+                confidence=item.confidence,
+                note=item.note,
+                sources=[present_source(ref) for ref in item.sources],
+            )
+            for item in items
+        ]
+    )

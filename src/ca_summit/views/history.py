@@ -12,12 +12,12 @@ from pydantic import Field
 from .. import display as d
 from ..display import Lang
 from ..report import Cell, Column, Table, cell
-from .base import Finite, View
+from .base import Finite, Source, View, present_source
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from ..models import Conflict, Reference, Speaker
+    from ..models import Conflict, Speaker
     from ..queries import history as q
 
 YearBasis = Literal["stated", "last_year", "not_stated", "assumption"]
@@ -27,14 +27,6 @@ _SIGNS = {"exact": "", "more_than": "> ", "about": "≈ ", "up_to": "≤ ", "at_
 
 def claim_sign(qualifier: str | None) -> str:
     return _SIGNS.get(qualifier or "", "")
-
-
-class Source(View):
-    id: str
-    publisher: str
-    published: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as known.")
-    url: str
-    language: str | None
 
 
 class ConflictLink(View):
@@ -386,10 +378,6 @@ def _side(claim: Claim, lang: Lang) -> str:
 
 
 # --- from the query's language-neutral result ---------------------------------------------------
-
-
-def present_source(ref: "Reference") -> Source:
-    return Source(**ref.model_dump(include=set(Source.model_fields)))
 
 
 def _link(conflict: "Conflict") -> ConflictLink:

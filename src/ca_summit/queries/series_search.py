@@ -1,0 +1,108 @@
+"""`search` across the meeting series, and `facts --meeting` for a meeting told by public reports.
+
+The article's facts are searched as they always were; beside them, every fact, trade claim and
+target of the series, each with its meeting and its sources. No wording here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import SummitError
+from ..folding import fold
+from ..kinds import SeriesKind
+from ..models import Fact, MeetingFile, Reference, Summit, Target, TradeClaim
+from .facts import Match, SearchRequest, SearchResult, _snippet, search
+from .history import edition
+
+if TYPE_CHECKING:
+    from ..series import Meeting
+
+
+class SeriesItem(NamedTuple):
+    id: str
+    kind: SeriesKind
+    text: str  # in English, as the series data is written
+    note: str | None
+    meeting: int
+    sources: list[Reference]
+    confidence: str
+    topic: str | None = None  # a fact's
+
+
+class SeriesMatch(NamedTuple):
+    item: SeriesItem
+    field: str  # text or note
+    snippet: str
+
+
+class MeetingSearch(NamedTuple):
+    query: str
+    article: list[tuple[int, Match]]  # the article's facts that matched, with their meeting
+    series: list[SeriesMatch]
+
+
+def article_only(result: SearchResult, meeting: int) -> MeetingSearch:
+    """The article's own search result, as the search of one meeting with no series items."""
+    return MeetingSearch(result.query, [(meeting, match) for match in result.matches], [])
+
+
+def _refs(data: Summit | MeetingFile, ids: list[str]) -> list[Reference]:
+    by_id = {ref.id: ref for ref in data.references}
+    return [by_id[i] for i in ids]
+
+
+def _said(who: str, role: str | None, occasion: str) -> str:
+    return f"{who}{', ' + role if role else ''} ({occasion})"
+
+
+def _claim_text(claim: TradeClaim | Target) -> str:
+    if isinstance(claim, TradeClaim):
+        return _said(claim.stated_by.name, claim.stated_by.role, claim.occasion)
+    return _said(claim.set_by.name, claim.set_by.role, claim.occasion)
+
+
+def _fact(fact: Fact, data: Summit | MeetingFile, number: int) -> SeriesItem:
+    refs = _refs(data, fact.refs)
+    return SeriesItem(
+        fact.id, "meeting_fact", fact.text, fact.note, number, refs, fact.confidence, fact.topic
+    )
+
+
+def series_facts(meeting: Meeting) -> list[SeriesItem]:
+    """A meeting's facts as public reports give them, each with its sources."""
+    return [_fact(fact, meeting.data, edition(meeting)) for fact in meeting.data.facts]
+
+
+def series_items(meeting: Meeting) -> Iterator[SeriesItem]:
+    data, number = meeting.data, edition(meeting)
+    yield from series_facts(meeting)
+    for claim in data.trade_claims:
+        note = " ".join(filter(None, (claim.scope_note, claim.note))) or None
+        refs = _refs(data, claim.refs)
+        yield SeriesItem(claim.id, "trade_claim", _claim_text(claim), note, number, refs, claim.confidence)
+    for target in data.targets:
+        note = " ".join(filter(None, (target.horizon, target.note))) or None
+        refs = _refs(data, target.refs)
+        yield SeriesItem(target.id, "target", _claim_text(target), note, number, refs, target.confidence)
+
+
+def search_meetings(meetings: list[Meeting], request: SearchRequest) -> MeetingSearch:
+    """The article's matches first (the default meeting), then the series', meeting by meeting."""
+    needle = fold(request.text).strip()
+    if not needle:
+        raise SummitError("the search text is empty", usage=True)
+    article: list[tuple[int, Match]] = []
+    for meeting in meetings:
+        if isinstance(meeting.data, Summit):
+            article += [(edition(meeting), match) for match in search(meeting.data, request).matches]
+    series: list[SeriesMatch] = []
+    for meeting in meetings:
+        for item in series_items(meeting):
+            for field, text in (("text", item.text), ("note", item.note)):
+                snippet = _snippet(text, needle) if text else None
+                if snippet is not None:
+                    series.append(SeriesMatch(item, field, snippet))
+                    break
+    return MeetingSearch(request.text, article, series)
