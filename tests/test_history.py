@@ -187,8 +187,13 @@ def test_history_fields_and_jsonl(invoke: Invoke) -> None:
 
 def test_history_csv_is_the_claims(invoke: Invoke) -> None:
     rows = invoke("trade", "--history", "--format", "csv").stdout.splitlines()
-    assert rows[0] == "year,value,growth,speaker,stated_on,sources,differs_from,id,confidence"
-    assert rows[4] == "2018,12200000000,,Elyor Ganiyev,2019-03-15,,t7,t6,confirmed-1-source"
+    assert rows[0] == (
+        "year,value,growth,speaker,stated_on,sources,differs_from,id,year_basis,qualifier,conflicts,confidence"
+    )
+    assert rows[4] == (
+        "2018,12200000000,+35% since 2017,Elyor Ganiyev,2019-03-15,"
+        '"UZ-Line, 20 March 2019; The Times of Central Asia",t7,t6,stated,more_than,c3,confirmed-1-source'
+    )
 
 
 def test_plain_trade_has_no_history(invoke_json: Invoke) -> None:

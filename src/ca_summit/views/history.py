@@ -131,18 +131,24 @@ class TradeHistory(View):
                 Column("sources", t(lang, "Sources", "Sources")),
                 Column("differs_from", t(lang, "Conflict", "Conflit")),
                 Column("id", "id", in_table=False),
+                Column("year_basis", "year_basis", in_table=False),
+                Column("qualifier", "qualifier", in_table=False),
+                Column("conflicts", "conflicts", in_table=False),
                 Column("confidence", "confidence", in_table=False),
             ),
             [
                 (
                     cell(c.year, year_text(c, lang)),
                     cell(c.value, claim_value(c, lang)),
-                    cell(None, growth_text(c.growth, lang)),
+                    _lines(growth_text(c.growth, lang)),
                     cell(c.speaker, speaker(c.speaker, c.speaker_role)),
                     cell(c.stated_on, when(c.stated_on, c.stated_on_note, c.occasion, lang)),
-                    cell(None, sources(c.sources, lang)),
+                    _lines(sources(c.sources, lang)),
                     cell(" ".join(c.differs_from) or None, _disagrees(c)),
                     cell(c.id),
+                    cell(c.year_basis),
+                    cell(c.qualifier),
+                    _conflict_ids(c.conflicts),
                     cell(c.confidence),
                 )
                 for c in self.claims
@@ -362,6 +368,11 @@ def _horizon(target: HistoryTarget, lang: Lang) -> str:
 
 def _disagrees(claim: Claim) -> str:
     return " ".join([*(f"≠ {i}" for i in claim.differs_from), *(c.id for c in claim.conflicts)])
+
+
+def _lines(text: str) -> Cell:
+    """Lines in the table; one line, joined by semicolons, in CSV and Markdown."""
+    return cell(text.replace("\n", "; ") or None, text)
 
 
 def _conflict_ids(conflicts: list[ConflictLink]) -> Cell:
