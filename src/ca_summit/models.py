@@ -26,11 +26,9 @@ from pydantic import (
     model_validator,
 )
 
+from .limits import AMOUNT_MAX, AMOUNT_MIN, RATE_MAX
+
 FORMAT_VERSION = 1
-# Amounts are bounded so that every ratio, logarithm and projection of them stays finite.
-AMOUNT_MIN = 0.01
-AMOUNT_MAX = 1e18
-RATE_MAX = 1e6
 
 
 class Declares(NamedTuple):
