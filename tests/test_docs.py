@@ -75,10 +75,6 @@ def _console_examples() -> list[tuple[list[str], str]]:
     return examples
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="English now prints 80% (no space before %); the lead regenerates the README's trade example",
-)
 def test_the_readme_shows_real_output(invoke: Invoke) -> None:
     examples = _console_examples()
     assert examples, "no example found"
