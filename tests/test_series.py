@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ca_summit.errors import SummitError
-from ca_summit.resources import bundled_path
 from ca_summit.models import MeetingFile, Summit, TradeClaim
+from ca_summit.resources import bundled_path
 from ca_summit.series import (
     Meeting,
     check_meeting,

@@ -50,4 +50,4 @@ def run(request: "FactsRequest", context: Context) -> "Tabular":
     from ..queries.facts import facts
     from ..views.facts import present_facts
 
-    return present_facts(facts(context.summit(), request), context.lang)
+    return present_facts(facts(context.article(), request), context.lang)

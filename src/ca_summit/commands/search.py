@@ -24,4 +24,4 @@ def run(request: "SearchRequest", context: Context) -> "Tabular":
     from ..queries.facts import search
     from ..views.facts import present_search
 
-    return present_search(search(context.summit(), request), context.lang)
+    return present_search(search(context.article(), request), context.lang)

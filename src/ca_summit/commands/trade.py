@@ -90,7 +90,7 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
     from ..queries.trade import check_request, trade
     from ..views.trade import present
 
-    summit = context.summit()
+    summit = context.article()
     problem = check_request(summit, request)
     if problem is not None:
         raise SummitError(problem.describe(_FLAGS), usage=True)
