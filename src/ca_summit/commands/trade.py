@@ -1,7 +1,7 @@
 """`ca-summit trade`."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,10 @@ def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
             raise typer.BadParameter(str(error)) from None
 
     return parser
+
+
+def _year(flag: str, help: str) -> Any:
+    return typer.Option(flag, metavar="YEAR", min=1, max=9999, show_default=False, help=help)
 
 
 def options(
@@ -51,26 +55,11 @@ def options(
         ),
     ] = None,
     by: Annotated[
-        int | None,
-        typer.Option(
-            "--by",
-            metavar="YEAR",
-            min=1,
-            max=9999,
-            show_default=False,
-            help="Also give the yearly rate that reaches the target by this year.",
-        ),
+        int | None, _year("--by", "Also give the yearly rate that reaches the target by this year.")
     ] = None,
     base_year: Annotated[
         int | None,
-        typer.Option(
-            "--base-year",
-            metavar="YEAR",
-            min=1,
-            max=9999,
-            show_default=False,
-            help="The year the current figure refers to (default: the data's assumption).",
-        ),
+        _year("--base-year", "The year the current figure refers to (default: the data's assumption)."),
     ] = None,
 ) -> "TradeRequest":
     """Intra-regional trade: the figures, what they imply, and projections to a target."""
