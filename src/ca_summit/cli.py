@@ -26,8 +26,9 @@ from .output import StdoutClosed, WriteFailed, render
 from .registry import COMMANDS, Command, find
 
 HELP = (
-    "Explore the facts and figures of the fifth Consultative Meeting of the Heads of State of "
-    "Central Asia (14 September 2023), each traceable to its source."
+    "Explore the facts and figures of the Consultative Meetings of the Heads of State of Central "
+    "Asia: the fifth (14 September 2023) as one article tells it, and the series 2018–2025 as public "
+    "reports tell it, each fact traceable to its source."
 )
 COMPLETE_ENV = "_CA_SUMMIT_COMPLETE"
 _SETTINGS: dict[str, Any] = {
