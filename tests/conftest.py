@@ -27,12 +27,19 @@ def summit() -> Summit:
     return load_summit()
 
 
+def shared_or_skip(path: Path, what: str) -> None:
+    """Files of ../shared/ are beside the checkout in CI, not in users' clones: a test that needs one
+    skips, saying why, where it is absent, and fails in CI, where its absence is a broken setup."""
+    if path.is_file():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI needs {what} beside the checkout, at {path}")
+    pytest.skip(f"{what} is not beside this checkout ({path}); nothing to compare with")
+
+
 @pytest.fixture(scope="session")
 def article() -> str:
-    if not ARTICLE.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs the source article beside the checkout, at {ARTICLE}")
-        pytest.skip(f"the source article is not beside this checkout ({ARTICLE}); quotes not compared")
+    shared_or_skip(ARTICLE, "the source article")
     return ARTICLE.read_text(encoding="utf-8")
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,16 +25,19 @@ CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
 MEMORY_LIMIT_KB = 200 * 1024
 
 
-def _run(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    """Exit code, stdout and stderr of one run of the entry point."""
-    result = subprocess.run(
-        [*_entry_point(), *args], capture_output=True, cwd=cwd, timeout=20
-    )  # a hang guard, not a timing
-    return result.returncode, result.stdout.decode(), result.stderr.decode("utf-8", "replace")
+Invoke = Callable[..., Any]
 
 
-def _assert_clean_data_error(path: Path, tmp_path: Path) -> None:
-    code, stdout, stderr = _run(["--data", str(path), "areas", "--json"], tmp_path)
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run from an empty folder, where a file that ran code would leave its mark."""
+    monkeypatch.chdir(tmp_path)
+
+
+def _assert_clean_data_error(invoke: Invoke, path: Path, tmp_path: Path) -> None:
+    # In-process, through main(argv), run from tmp_path (see in_tmp): the reader refuses what is
+    # not a regular file before reading it, so no FIFO or device can hang the test.
+    code, stdout, stderr = invoke("--data", str(path), "areas", "--json")
     assert code == 1, stderr
     assert stdout == ""
     assert stderr.count("\n") == 1 and stderr.startswith(f"ca-summit: error: {path}"), stderr
@@ -41,8 +46,8 @@ def _assert_clean_data_error(path: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
-def test_corpus_file_is_a_clean_data_error(path: Path, tmp_path: Path) -> None:
-    _assert_clean_data_error(path, tmp_path)
+def test_corpus_file_is_a_clean_data_error(invoke: Invoke, path: Path, tmp_path: Path) -> None:
+    _assert_clean_data_error(invoke, path, tmp_path)
 
 
 def test_corpus_is_not_empty() -> None:
@@ -75,18 +80,18 @@ def test_peak_memory_of_the_worst_files(tmp_path: Path) -> None:
         pytest.param(lambda p: p.symlink_to(p.parent / "nowhere"), id="dangling-link"),
     ],
 )
-def test_special_files(tmp_path: Path, make: object) -> None:
+def test_special_files(invoke: Invoke, tmp_path: Path, make: object) -> None:
     path = tmp_path / "special.yaml"
     make(path)  # type: ignore[operator]
-    _assert_clean_data_error(path, tmp_path)
+    _assert_clean_data_error(invoke, path, tmp_path)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file; permission cannot be denied")
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("format_version: 1\n")
     path.chmod(0)
-    _assert_clean_data_error(path, tmp_path)
+    _assert_clean_data_error(invoke, path, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -107,8 +112,8 @@ def test_unreadable_file(tmp_path: Path) -> None:
     ],
     ids=lambda a: " ".join(x[:20] for x in a),
 )
-def test_extreme_arguments_give_finite_answers(args: list[str], tmp_path: Path) -> None:
-    code, stdout, stderr = _run([*args, "--json"], tmp_path)
+def test_extreme_arguments_give_finite_answers(invoke: Invoke, args: list[str]) -> None:
+    code, stdout, stderr = invoke(*args, "--json")
     if code == 2:
         assert stdout == "" and stderr.count("\n") == 1
         return
@@ -138,8 +143,8 @@ def test_extreme_arguments_give_finite_answers(args: list[str], tmp_path: Path) 
         "15 bn bn",
     ],
 )
-def test_odd_amounts_are_usage_errors(value: str, tmp_path: Path) -> None:
-    code, stdout, stderr = _run(["trade", "-p", value, "--json"], tmp_path)
+def test_odd_amounts_are_usage_errors(invoke: Invoke, value: str) -> None:
+    code, stdout, stderr = invoke("trade", "-p", value, "--json")
     assert code == 2, stderr
     assert stdout == "" and stderr.count("\n") == 1 and stderr.startswith("ca-summit: error: ")
 

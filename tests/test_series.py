@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ca_summit.errors import SummitError
-from ca_summit.loader import bundled_path
 from ca_summit.models import MeetingFile, Summit, TradeClaim
+from ca_summit.resources import bundled_path
 from ca_summit.series import (
     Meeting,
     check_meeting,
@@ -20,6 +20,8 @@ from ca_summit.series import (
     load_series,
     series_path,
 )
+
+from conftest import shared_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT.parent / "shared" / "series" / "FACTS.md"
@@ -54,8 +56,7 @@ def series() -> list[Meeting]:
 
 
 def facts_table() -> str:
-    if not FACTS.is_file():
-        pytest.skip(f"the facts table is not beside this checkout ({FACTS}); nothing to compare with")
+    shared_or_skip(FACTS, "the facts table")
     return FACTS.read_text(encoding="utf-8")
 
 

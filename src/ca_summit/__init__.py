@@ -1,5 +1,5 @@
-"""ca-summit: the facts and figures of the fifth Consultative Meeting of the Heads of State of
-Central Asia (14 September 2023), each traceable to its source."""
+"""ca-summit: the facts and figures of the Consultative Meetings of the Heads of State of Central
+Asia (2018–2025), each traceable to its source."""
 
 from __future__ import annotations
 

@@ -13,7 +13,6 @@ import inspect
 import io
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -22,13 +21,14 @@ from typer.core import TyperGroup
 from . import __version__
 from .commands import Context
 from .errors import SummitError
-from .options import DATA_ENV, LANG_ENV, Language, Root, Settings, with_shared_options
+from .options import DataOption, LangOption, Root, Settings, with_shared_options
 from .output import StdoutClosed, WriteFailed, render
 from .registry import COMMANDS, Command, find
 
 HELP = (
-    "Explore the facts and figures of the fifth Consultative Meeting of the Heads of State of "
-    "Central Asia (14 September 2023), each traceable to its source."
+    "Explore the facts and figures of the Consultative Meetings of the Heads of State of Central "
+    "Asia: the fifth (14 September 2023) as one article tells it, and the series 2018–2025 as public "
+    "reports tell it, each fact traceable to its source."
 )
 COMPLETE_ENV = "_CA_SUMMIT_COMPLETE"
 _SETTINGS: dict[str, Any] = {
@@ -111,24 +111,8 @@ def _version(value: bool) -> None:
 
 def _root(
     ctx: typer.Context,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            metavar="PATH",
-            show_default=False,
-            help=f"A summit data file to read instead of the bundled one (also {DATA_ENV}).",
-        ),
-    ] = None,
-    lang: Annotated[
-        Language | None,
-        typer.Option(
-            "--lang",
-            case_sensitive=False,
-            show_default=False,
-            help=f"Language of labels and text: en (default) or fr (also {LANG_ENV}).",
-        ),
-    ] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),

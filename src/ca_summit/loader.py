@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from .crossref import cross_check, not_in_source
 from .errors import Problem, SummitError
-from .models import Loc, MeetingFile, Summit
+from .models import Article, Loc, MeetingFile, Summit
 from .resources import bundled_path
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -386,13 +386,17 @@ _HINTS = {
 }
 
 
+# What a Summit adds to the article: the sections of the meeting series.
+_SERIES_SECTIONS = frozenset(Summit.model_fields) - frozenset(Article.model_fields)
+
+
 class Checked(NamedTuple):
     """What checking a data file found: the parsed document (unless unparsable), its problems in
     file order, and the Summit when there is none."""
 
     document: Document | None
     problems: list[Problem]
-    summit: Summit | MeetingFile | None
+    summit: Article | MeetingFile | None
 
 
 def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
@@ -401,9 +405,13 @@ def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
     return (checked.summit if isinstance(checked.summit, Summit) else None), checked.problems
 
 
-def examine(text: str, path: str, model: type[Summit] | type[MeetingFile] | None = Summit) -> Checked:
+Model = type[Article] | type[MeetingFile]
+
+
+def examine(text: str, path: str, model: Model | None = Summit) -> Checked:
     """Every problem of a data file's text, with the document they were found in. `model`: what
-    the file holds (an article's Summit, or a meeting of the series told by public reports); None:
+    is read of the file: all of it (a Summit, or a meeting of the series told by public reports),
+    or the article's part alone (Article: the series sections are neither built nor checked); None:
     told by the file itself, a Summit when it names its article `source`."""
     try:
         doc = parse(text)
@@ -413,9 +421,12 @@ def examine(text: str, path: str, model: type[Summit] | type[MeetingFile] | None
     flagged = set(doc.flagged)
     if model is None:
         model = Summit if isinstance(doc.value, dict) and "source" in doc.value else MeetingFile
-    summit: Summit | MeetingFile | None = None
+    value = doc.value
+    if model is Article and isinstance(value, dict):
+        value = {key: item for key, item in value.items() if key not in _SERIES_SECTIONS}
+    summit: Article | MeetingFile | None = None
     try:
-        summit = model.model_validate(doc.value)
+        summit = model.model_validate(value)
     except ValidationError as error:
         for detail in error.errors(include_url=False, include_input=False):
             loc = tuple(detail["loc"])
@@ -429,7 +440,7 @@ def examine(text: str, path: str, model: type[Summit] | type[MeetingFile] | None
             line, column = doc.where(loc, key=is_key)
             problems.append(Problem(path, line, column, _field(loc), message))
             flagged.add(loc)
-    for loc, message in cross_check(doc.value, flagged, model):
+    for loc, message in cross_check(value, flagged, model):
         if not _covered(loc, flagged):  # a reference that is malformed is reported as such, once
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))
@@ -445,8 +456,20 @@ def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -
 
 def load_summit(path: Path | None = None) -> Summit:
     """The validated summit of a data file (the bundled one by default), or a SummitError."""
-    path = path if path is not None else bundled_path()
-    summit, problems = check(read_text(path), str(path))
-    if summit is None:
-        raise SummitError.from_problems(problems)
+    summit = _load(path, Summit)
+    assert isinstance(summit, Summit)
     return summit
+
+
+def load_article(path: Path | None = None) -> Article:
+    """The article's part of a data file, validated, or a SummitError: what the commands about the
+    article read. The file's series sections are left to `validate` and the series commands."""
+    return _load(path, Article)
+
+
+def _load(path: Path | None, model: type[Article]) -> Article:
+    path = path if path is not None else bundled_path()
+    checked = examine(read_text(path), str(path), model)
+    if not isinstance(checked.summit, model):
+        raise SummitError.from_problems(checked.problems)
+    return checked.summit

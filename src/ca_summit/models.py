@@ -26,11 +26,9 @@ from pydantic import (
     model_validator,
 )
 
+from .limits import AMOUNT_MAX, AMOUNT_MIN, RATE_MAX
+
 FORMAT_VERSION = 1
-# Amounts are bounded so that every ratio, logarithm and projection of them stays finite.
-AMOUNT_MIN = 0.01
-AMOUNT_MAX = 1e18
-RATE_MAX = 1e6
 
 
 class Declares(NamedTuple):
@@ -108,7 +106,9 @@ IsoDate = Annotated[
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # Built on first use: a command builds only the models of what it reads (the article's, or the
+    # series' too), not every model at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Text(Model):
@@ -242,7 +242,9 @@ class Area(Model):
     points: Annotated[list[Point], Field(min_length=1)]
 
 
-class Summit(Model):
+class Article(Model):
+    """What one article says of one meeting: every fact with its verbatim quote."""
+
     format_version: Annotated[Literal[1], BeforeValidator(_not_bool)]
     source: Source
     meeting: Meeting
@@ -253,7 +255,12 @@ class Summit(Model):
     statements: list[Point] = []
     quotes: list[DirectQuote] = []
     areas: Annotated[list[Area], Field(min_length=1)]
-    # The meeting series (issue 11): what public reports add to the article, each with its sources.
+
+
+class Summit(Article):
+    """A data file: the article, and what public reports add to it for the meeting series, each
+    fact with its sources. The commands about the article read only the article's part."""
+
     references: "list[Reference]" = []
     record: "MeetingRecord | None" = None
     facts: "list[Fact]" = []
@@ -265,7 +272,7 @@ class Summit(Model):
 Loc = tuple[str | int, ...]
 
 
-def points(summit: Summit) -> Iterator[tuple[Loc, Point]]:
+def points(summit: Article) -> Iterator[tuple[Loc, Point]]:
     """Every point, the meeting-wide statements first, then each area's, with its location."""
     for i, point in enumerate(summit.statements):
         yield ("statements", i), point
@@ -575,6 +582,3 @@ def ids(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Declares | Refer
                 yield from ids(item, here)
             elif isinstance(item, str):
                 yield from ((here, mark, item) for mark in marks)
-
-
-Summit.model_rebuild()

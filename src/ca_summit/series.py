@@ -45,6 +45,7 @@ def check_meeting(text: str, path: str) -> tuple[Summit | MeetingFile | None, Do
     """One meeting file's problems, located file:line:col, and its content when there is none."""
     checked = examine(text, path, None)
     content, problems = checked.summit, checked.problems
+    assert content is None or isinstance(content, Summit | MeetingFile)  # told by the file: all of it
     if isinstance(content, Summit) and content.record is None:
         return (
             None,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..display import Lang
 
 if TYPE_CHECKING:
-    from ..models import Summit
+    from ..models import Article, Summit
 
 
 class Context(NamedTuple):
@@ -21,7 +21,14 @@ class Context(NamedTuple):
     data: Path | None
     lang: Lang
 
+    def article(self) -> "Article":
+        """The article's part of the data file: what the commands about the article read."""
+        from ..loader import load_article
+
+        return load_article(self.data)
+
     def summit(self) -> "Summit":
+        """The whole data file: the article and the series sections it may add."""
         from ..loader import load_summit
 
         return load_summit(self.data)

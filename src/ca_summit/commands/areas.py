@@ -16,4 +16,4 @@ def run(request: None, context: Context) -> "Tabular":
     from ..queries.areas import areas
     from ..views.areas import present
 
-    return present(areas(context.summit()), context.lang)
+    return present(areas(context.article()), context.lang)

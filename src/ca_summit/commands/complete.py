@@ -31,10 +31,10 @@ def one_of(values: Sequence[str], what: str) -> Callable[[str], str]:
 def area_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """The area ids of the data the command line points at; none if it cannot be read."""
     from ..errors import SummitError
-    from ..loader import load_summit
+    from ..loader import load_article
 
     try:
-        summit = load_summit(resolve_data(ctx, ctx.params.get("data")))
+        summit = load_article(resolve_data(ctx, ctx.params.get("data")))
     except SummitError:
         return []
     return [area.id for area in summit.areas if area.id.startswith(incomplete)]

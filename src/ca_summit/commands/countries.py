@@ -16,4 +16,4 @@ def run(request: None, context: Context) -> "Tabular":
     from ..queries.facts import countries
     from ..views.facts import present_countries
 
-    return present_countries(countries(context.summit()), context.lang)
+    return present_countries(countries(context.article()), context.lang)

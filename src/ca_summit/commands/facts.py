@@ -55,7 +55,7 @@ def run(request: "FactsRequest", context: Context) -> "Tabular":
     from ..views.facts import present_facts
 
     if request.meeting is None:
-        return present_facts(facts(context.summit(), request), context.lang)
+        return present_facts(facts(context.article(), request), context.lang)
     from ..picking import one_meeting
 
     meeting = one_meeting(context.data, request.meeting)

@@ -16,4 +16,4 @@ def run(request: None, context: Context) -> "Tabular":
     from ..queries.facts import quotes
     from ..views.facts import present_quotes
 
-    return present_quotes(quotes(context.summit()), context.lang)
+    return present_quotes(quotes(context.article()), context.lang)

@@ -1,7 +1,7 @@
 """`ca-summit trade`."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,6 +26,10 @@ def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
             raise typer.BadParameter(str(error)) from None
 
     return parser
+
+
+def _year(flag: str, help: str) -> Any:
+    return typer.Option(flag, metavar="YEAR", min=1, max=9999, show_default=False, help=help)
 
 
 def options(
@@ -53,26 +57,11 @@ def options(
         ),
     ] = None,
     by: Annotated[
-        int | None,
-        typer.Option(
-            "--by",
-            metavar="YEAR",
-            min=1,
-            max=9999,
-            show_default=False,
-            help="Also give the yearly rate that reaches the target by this year.",
-        ),
+        int | None, _year("--by", "Also give the yearly rate that reaches the target by this year.")
     ] = None,
     base_year: Annotated[
         int | None,
-        typer.Option(
-            "--base-year",
-            metavar="YEAR",
-            min=1,
-            max=9999,
-            show_default=False,
-            help="The year the current figure refers to (default: the data's assumption).",
-        ),
+        _year("--base-year", "The year the current figure refers to (default: the data's assumption)."),
     ] = None,
     history: Annotated[
         bool,
@@ -107,7 +96,7 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
 
     # Only --project and --history read the series; plain trade reads the one article file.
     series = request.target is not None or request.history
-    summit, meetings = _series(context) if series else (context.summit(), [])
+    summit, meetings = _series(context) if series else (context.article(), [])
     problem = check_request(summit, request)
     if problem is not None:
         raise SummitError(problem.describe(_FLAGS), usage=True)

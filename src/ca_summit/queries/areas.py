@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..models import Area, Summit
+from ..models import Area, Article
 from .base import Actors, PointData, Who
 
 
@@ -28,6 +28,6 @@ def _area(actors: Actors, number: int, area: Area) -> AreaData:
     return AreaData(number, area, _area_by(points), points)
 
 
-def areas(summit: Summit) -> list[AreaData]:
+def areas(summit: Article) -> list[AreaData]:
     actors = Actors(summit)
     return [_area(actors, number, area) for number, area in enumerate(summit.areas, start=1)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..errors import SummitError
-from ..models import Point, Summit, Text
+from ..models import Article, Point, Text
 
 
 class Who(NamedTuple):
@@ -24,7 +24,7 @@ class PointData(NamedTuple):
 class Actors:
     """Participants and people by id, indexed once so that resolving a reference costs O(1)."""
 
-    def __init__(self, summit: Summit) -> None:
+    def __init__(self, summit: Article) -> None:
         self._names: dict[str, Text] = {}
         # A participant wins over a person of the same id, as the data's reader expects.
         for person in summit.people:

@@ -13,7 +13,7 @@ from ..display import LANGS, Lang
 from ..errors import SummitError
 from ..folding import NameIndex, find, fold
 from ..kinds import FactKind
-from ..models import AmountFigure, DirectQuote, GrowthFigure, Participant, Summit, Text, points
+from ..models import AmountFigure, Article, DirectQuote, GrowthFigure, Participant, Text, points
 from .base import Actors, Who
 
 
@@ -57,7 +57,7 @@ def _novelty(of: str, area: str | None, what: Text, quote: str) -> Fact:
     )
 
 
-def all_facts(summit: Summit) -> Iterator[Fact]:
+def all_facts(summit: Article) -> Iterator[Fact]:
     m = summit.meeting
     yield Fact(
         "meeting",
@@ -126,7 +126,7 @@ class FactsRequest(NamedTuple):
     meeting: int | None = None  # a year or an edition; None: the article's meeting
 
 
-def facts(summit: Summit, request: FactsRequest) -> list[Fact]:
+def facts(summit: Article, request: FactsRequest) -> list[Fact]:
     area, kind = request.area, request.kind
     if area is not None and area not in {a.id for a in summit.areas}:
         known = ", ".join(a.id for a in summit.areas)
@@ -143,7 +143,7 @@ class QuoteData(NamedTuple):
     speaker: Who | None
 
 
-def quotes(summit: Summit) -> list[QuoteData]:
+def quotes(summit: Article) -> list[QuoteData]:
     actors = Actors(summit)
     return [QuoteData(q, actors.who(q.speaker, q.as_written) if q.speaker else None) for q in summit.quotes]
 
@@ -153,7 +153,7 @@ class CountryData(NamedTuple):
     said: list[Fact]
 
 
-def _said_by(summit: Summit) -> dict[str, str]:
+def _said_by(summit: Article) -> dict[str, str]:
     """Actor id to the participant it speaks for: a participant for itself, a person for their
     country."""
     country = {person.id: person.country for person in summit.people}
@@ -161,7 +161,7 @@ def _said_by(summit: Summit) -> dict[str, str]:
     return country
 
 
-def countries(summit: Summit) -> list[CountryData]:
+def countries(summit: Article) -> list[CountryData]:
     """What is said by or of each participant, in one pass over the facts: each fact's text is
     folded once and read once for every participant's names (O(facts), not O(facts × names))."""
     names = NameIndex()
@@ -219,7 +219,7 @@ def _elsewhere(fact: Fact, needle: str) -> tuple[str, str] | None:
     return None
 
 
-def search(summit: Summit, request: SearchRequest) -> SearchResult:
+def search(summit: Article, request: SearchRequest) -> SearchResult:
     needle = fold(request.text).strip()
     if not needle:
         raise SummitError("the search text is empty", usage=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..models import Area, Meeting, Participant, Summit
+from ..models import Area, Article, Meeting, Participant
 from .trade import TradeRequest, TradeResult, trade
 
 
@@ -16,7 +16,7 @@ class SummaryResult(NamedTuple):
     stated: frozenset[str]  # the ids of the trade figures the source states: those shown
 
 
-def summary(summit: Summit) -> SummaryResult:
+def summary(summit: Article) -> SummaryResult:
     m = summit.meeting
     stated: frozenset[str] = frozenset()
     figures: TradeResult | None = None

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 from .. import growth
 from ..errors import SummitError
 from ..growth import Known, Status, combine
-from ..models import Assumption, Qualifier, Summit, Trade
+from ..models import Article, Assumption, Qualifier, Trade
 
 LAST_YEAR = 9999
 PATH_MAX_YEARS = 100
@@ -42,7 +42,7 @@ class RequestProblem(NamedTuple):
         return f"base year {self.base_year} leaves no room for the {self.period_years}-year period before it"
 
 
-def check_request(summit: Summit, request: TradeRequest) -> RequestProblem | None:
+def check_request(summit: Article, request: TradeRequest) -> RequestProblem | None:
     """What is wrong with the request itself (a usage error), if anything, before `trade` runs."""
     if summit.trade is None:
         return None  # a data problem, which `trade` reports
@@ -108,7 +108,7 @@ def _from_qualifier(value: float, qualifier: Qualifier) -> Known:
     return Known(value, _QUALIFIER_BOUND.get(qualifier), qualifier in ("approaching", "about"))
 
 
-def trade(summit: Summit, request: TradeRequest) -> TradeResult:
+def trade(summit: Article, request: TradeRequest) -> TradeResult:
     if summit.trade is None:
         raise SummitError("this data file has no trade figures")
     problem = check_request(summit, request)

@@ -116,7 +116,7 @@ class TradeView(View):
             (
                 d.tr(
                     lang,
-                    "> more than, ≈ approaching (the article's words); ≥ at least, ≤ at most "
+                    "> more than, ≈ close to (the article's words); ≥ at least, ≤ at most "
                     "(what follows from them).",
                     "> plus de, ≈ avoisinant (les mots de l’article) ; ≥ au moins, ≤ au plus "
                     "(ce qui en découle).",
