@@ -127,7 +127,7 @@ class TradeHistory(View):
                 Column("value", t(lang, "Trade", "Commerce"), numeric=True),
                 Column("growth", t(lang, "Growth", "Hausse")),
                 Column("speaker", t(lang, "Stated by", "Dit par")),
-                Column("stated_on", t(lang, "When", "Quand")),
+                Column("stated_on", t(lang, "When", "Quand"), in_table=False),
                 Column("sources", t(lang, "Sources", "Sources")),
                 Column("differs_from", t(lang, "Conflict", "Conflit")),
                 Column("id", "id", in_table=False),
@@ -141,8 +141,14 @@ class TradeHistory(View):
                     cell(c.year, year_text(c, lang)),
                     cell(c.value, claim_value(c, lang)),
                     _lines(growth_text(c.growth, lang)),
-                    cell(c.speaker, speaker(c.speaker, c.speaker_role)),
-                    cell(c.stated_on, when(c.stated_on, c.stated_on_note, c.occasion, lang)),
+                    # Who, when and where in one cell: the table stays a table on a narrow screen.
+                    cell(
+                        c.speaker,
+                        speaker(c.speaker, c.speaker_role)
+                        + "\n"
+                        + when(c.stated_on, c.stated_on_note, c.occasion, lang),
+                    ),
+                    cell(c.stated_on),
                     _lines(sources(c.sources, lang)),
                     cell(" ".join(c.differs_from) or None, _disagrees(c)),
                     cell(c.id),
