@@ -42,7 +42,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "trade",
-        "Trade figures and projections to a target.",
+        "Trade figures, their history and projections.",
         "ca-summit trade --project 15e9 --by 2030",
         "trade:TradeView",
     ),
@@ -67,7 +67,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "search",
-        "Find text in areas, facts and quotes.",
+        "Find text in the article and the series.",
         "ca-summit search tokaiev",
         "facts:SearchView",
         records="hits",
