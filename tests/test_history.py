@@ -272,3 +272,16 @@ def test_position_against_a_bounded_path_value(
     reported: float, qualifier: str, path: float, bound: Any, approximate: bool, expected: str
 ) -> None:
     assert position(reported, qualifier, path, bound, approximate) == expected
+
+
+def test_a_folder_of_meetings_is_the_series(invoke_json: Invoke, tmp_path: Path) -> None:
+    from ca_summit.resources import bundled_path
+    from ca_summit.series import series_path
+
+    for path in [*series_path().glob("*.yaml"), bundled_path()]:
+        name = "2023-dushanbe.yaml" if path == bundled_path() else path.name
+        (tmp_path / name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    history = invoke_json("--data", str(tmp_path), "trade", "--history")["history"]
+    assert [g["year"] for g in history["disagreements"]] == [2018, 2021, 2024]
+    path = invoke_json("--data", str(tmp_path), "trade", "--project", "15e9")["projection"]["path"]
+    assert [[r["claim"] for r in p["reported"]] for p in path] == [[], ["t17"], ["t26", "t27"], []]
