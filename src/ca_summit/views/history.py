@@ -479,6 +479,7 @@ class ReportedFigure(View):
     speaker: str
     speaker_role: str | None
     stated_on: str | None
+    stated_on_note: str | None
     occasion: str
     sources: list[Source]
     position: Literal["below", "within", "above", "undetermined"] = Field(
@@ -500,6 +501,7 @@ def present_reported(reported: "q.Reported") -> ReportedFigure:
         speaker=name,
         speaker_role=role,
         stated_on=c.stated_on,
+        stated_on_note=c.stated_on_note,
         occasion=c.occasion,
         sources=[present_source(ref) for ref in reported.claim.sources],
         position=reported.position,

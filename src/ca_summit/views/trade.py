@@ -252,7 +252,12 @@ def _reported_table(p: Projection, currency: str, lang: Lang) -> list[Table]:
             cell(r.position, t(lang, *_POSITIONS[r.position])),
             cell(
                 r.speaker,
-                "\n".join(filter(None, (speaker(r.speaker, r.speaker_role), _date(r.stated_on, lang)))),
+                "\n".join(
+                    filter(
+                        None,
+                        (speaker(r.speaker, r.speaker_role), _date(r.stated_on, lang) or r.stated_on_note),
+                    )
+                ),
             ),
             cell(None, sources(r.sources, lang)),
         )
