@@ -76,9 +76,6 @@ def _console_examples() -> list[tuple[list[str], str]]:
 
 
 # Examples whose output a branch changed on purpose, until the README (the lead's) shows the new one.
-STALE = {("trade", "--project", "15e9"): "the projection now lists the figures reported later"}
-
-
 def _printed(invoke: Invoke, args: list[str]) -> str:
     result = invoke(*args, env={"COLUMNS": "100"})
     return "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"
@@ -88,17 +85,7 @@ def test_the_readme_shows_real_output(invoke: Invoke) -> None:
     examples = _console_examples()
     assert examples, "no example found"
     for args, shown in examples:
-        if tuple(args) not in STALE:
-            assert _printed(invoke, args) == shown, f"README example 'ca-summit {' '.join(args)}' is stale"
-
-
-@pytest.mark.xfail(strict=True, reason="; ".join(STALE.values()))
-def test_the_readme_examples_known_stale_are_refreshed(invoke: Invoke) -> None:
-    # Strict: once the README shows the new output this passes, and the marker and STALE must go.
-    stale = [(args, shown) for args, shown in _console_examples() if tuple(args) in STALE]
-    assert stale
-    for args, shown in stale:
-        assert _printed(invoke, args) == shown
+        assert _printed(invoke, args) == shown, f"README example 'ca-summit {' '.join(args)}' is stale"
 
 
 def test_the_jq_example(invoke: Invoke) -> None:
