@@ -66,6 +66,12 @@ COMMANDS: tuple[Command, ...] = (
         "facts:CountriesView",
     ),
     Command(
+        "meetings",
+        "The seven meetings: who came, what was signed, with sources.",
+        "ca-summit meetings 2024",
+        "meetings:MeetingsView",
+    ),
+    Command(
         "search",
         "Find text in areas, facts and quotes.",
         "ca-summit search tokaiev",

@@ -1,0 +1,103 @@
+"""`ca-summit meetings`: the meetings of a series, or one meeting's full record, each item with the
+references that support it. Language-neutral: the view words it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import SummitError
+from ..loader import examine, read_text
+from ..models import Conflict, Fact, Reference
+from ..resources import bundled_path
+from ..series import SUFFIXES, Meeting, load_bundled_series, load_meeting, load_series, series_path
+
+FIRST_YEAR = 1000  # a number below this is an edition, from it a year
+
+
+class Supported(NamedTuple):
+    """An item of the record: the fact that stands for it and the references that fact cites."""
+
+    fact: Fact
+    references: list[Reference]
+
+
+class MeetingData(NamedTuple):
+    meeting: Meeting
+    facts: dict[str, Supported]
+    conflicts: list[Conflict]  # those of its file that name one of its items, or all of its file
+
+    def support(self, fact_id: str) -> Supported:
+        return self.facts[fact_id]
+
+    def references(self, ids: list[str]) -> list[Reference]:
+        by_id = {ref.id: ref for ref in self.meeting.data.references}
+        return [by_id[i] for i in ids]
+
+
+def meeting_data(meeting: Meeting) -> MeetingData:
+    by_id = {ref.id: ref for ref in meeting.data.references}
+    facts = {fact.id: Supported(fact, [by_id[r] for r in fact.refs]) for fact in meeting.data.facts}
+    return MeetingData(meeting, facts, list(meeting.data.conflicts))
+
+
+def _in_file(which: int | None, path: Path) -> list[MeetingData]:
+    """One file as a series: its meeting, or none for an article file that carries no record."""
+    checked = examine(read_text(path), str(path), None)
+    if checked.summit is None:
+        raise SummitError.from_problems(checked.problems)
+    found = [Meeting(path, checked.summit)] if checked.summit.record is not None else []
+    if which is None:
+        return [meeting_data(m) for m in found]
+    chosen = [m for m in found if which in (m.record.edition, m.record.held.start.year)]
+    if not chosen:
+        raise _usage(which, [f"{m.record.edition} ({m.record.held.start.year})" for m in found])
+    return [meeting_data(chosen[0])]
+
+
+def _years(folder: Path, bundled: bool) -> list[int]:
+    """The years of a folder's meeting files, from their names alone (`YYYY-*.yaml`)."""
+    names = [p.name for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file()]
+    if bundled:
+        names.append(bundled_path().name.removeprefix("summit_"))
+    return sorted(int(name[:4]) for name in names if name[:4].isdigit())
+
+
+def _usage(which: int, choices: list[str]) -> SummitError:
+    what = "edition" if which < FIRST_YEAR else "year"
+    valid = ", ".join(choices) or "none"
+    return SummitError(f"no meeting for {what} {which}; choose an edition or a year: {valid}", usage=True)
+
+
+def meetings(which: int | None, data: Path | None) -> list[MeetingData]:
+    """Every meeting of the series (bundled, or the folder `data`), or the one held in `which`, a
+    year, or of that edition.
+
+    One meeting reads one file. Its year is in the file's name; so is its edition for the bundled
+    series, whose files are the complete run of editions (a test holds the names to the editions).
+    A user's folder may skip editions, so there an edition is looked up by loading the folder.
+    """
+    folder = data if data is not None else series_path()
+    bundled = data is None
+    if data is not None and not data.is_dir():
+        return _in_file(which, data)
+    if which is None:
+        series = load_bundled_series() if bundled else load_series(folder)
+        return [meeting_data(m) for m in series]
+    if not folder.is_dir():
+        raise SummitError(f"{folder}: not a folder of meeting files")
+    years = _years(folder, bundled)
+    bundled_choices = [f"{n} ({y})" for n, y in enumerate(years, start=1)] if bundled else None
+    if which >= FIRST_YEAR:
+        if which not in years:
+            raise _usage(which, bundled_choices or [str(y) for y in years])
+        return [meeting_data(load_meeting(which, None if bundled else folder))]
+    if bundled_choices is not None:
+        if not 1 <= which <= len(years):
+            raise _usage(which, bundled_choices)
+        return [meeting_data(load_meeting(years[which - 1]))]
+    series = load_series(folder)
+    found = [m for m in series if m.record.edition == which]
+    if not found:
+        raise _usage(which, [f"{m.record.edition} ({m.record.held.start.year})" for m in series])
+    return [meeting_data(found[0])]
