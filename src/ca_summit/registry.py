@@ -72,6 +72,12 @@ COMMANDS: tuple[Command, ...] = (
         "meetings:MeetingsView",
     ),
     Command(
+        "sources",
+        "Every source cited, and how much rests on it.",
+        "ca-summit sources --json | jq '.[0]'",
+        "sources:SourcesView",
+    ),
+    Command(
         "search",
         "Find text in areas, facts and quotes.",
         "ca-summit search tokaiev",

@@ -41,12 +41,23 @@ def meeting_data(meeting: Meeting) -> MeetingData:
     return MeetingData(meeting, facts, list(meeting.data.conflicts))
 
 
-def _in_file(which: int | None, path: Path) -> list[MeetingData]:
+def _file(path: Path) -> list[Meeting]:
     """One file as a series: its meeting, or none for an article file that carries no record."""
     checked = examine(read_text(path), str(path), None)
     if checked.summit is None:
         raise SummitError.from_problems(checked.problems)
-    found = [Meeting(path, checked.summit)] if checked.summit.record is not None else []
+    return [Meeting(path, checked.summit)] if checked.summit.record is not None else []
+
+
+def series_of(data: Path | None) -> list[Meeting]:
+    """Every meeting `--data` names: the bundled series (None), a folder's, or one file's."""
+    if data is None:
+        return load_bundled_series()
+    return load_series(data) if data.is_dir() else _file(data)
+
+
+def _in_file(which: int | None, path: Path) -> list[MeetingData]:
+    found = _file(path)
     if which is None:
         return [meeting_data(m) for m in found]
     chosen = [m for m in found if which in (m.record.edition, m.record.held.start.year)]
@@ -82,8 +93,7 @@ def meetings(which: int | None, data: Path | None) -> list[MeetingData]:
     if data is not None and not data.is_dir():
         return _in_file(which, data)
     if which is None:
-        series = load_bundled_series() if bundled else load_series(folder)
-        return [meeting_data(m) for m in series]
+        return [meeting_data(m) for m in series_of(data)]
     if not folder.is_dir():
         raise SummitError(f"{folder}: not a folder of meeting files")
     years = _years(folder, bundled)
