@@ -91,7 +91,7 @@ def test_a_year_and_an_edition_give_the_same_one_meeting(invoke_json: Json) -> N
 
 def test_the_bundled_file_names_are_the_editions_in_order() -> None:
     # `meetings N` maps an edition to a file by the files' names alone: the names must keep up.
-    assert [meetings(n, None)[0].meeting.record.edition for n in range(1, 8)] == list(range(1, 8))
+    assert [meetings(n, None)[0].record.edition for n in range(1, 8)] == list(range(1, 8))
     assert [m.record.edition for m in load_bundled_series()] == list(range(1, 8))
 
 
@@ -203,3 +203,33 @@ def test_an_article_file_without_a_record_holds_no_meeting(invoke_json: Json, wr
     from conftest import MINIMAL
 
     assert invoke_json("meetings", "--data", str(write(MINIMAL))) == []
+
+
+def test_summary_shows_what_the_article_omits_with_its_sources(invoke_json: Json) -> None:
+    record = invoke_json("summary")["record"]
+    assert (record["city"], record["chair"]["person"]) == ("Dushanbe", "Emomali Rahmon")
+    assert [a["country"] for a in record["attendees"]] == ["KZ", "KG", "TJ", "TM", "UZ"]
+    assert record["guests"][0]["person"] == "Ilham Aliyev"
+    assert [doc["title"] for doc in record["documents"]] == [
+        "Joint Statement",
+        "Agreement on Strengthening the Interconnectedness of Land Transport in Central Asia",
+        "Agreement on the general directions of youth policy",
+        "Regulations on the Council of National Coordinators",
+        "Roadmap to support health and well-being in Central Asia",
+    ]
+    assert [s["publisher"] for s in record["place"]["sources"]] == ["EIN Presswire", "Turkmen state radio"]
+
+
+def test_summary_table_gives_each_item_its_publishers(invoke: Callable[..., Any]) -> None:
+    result = invoke("summary", "--no-pager", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Dushanbe, Palace of the Nation (Kasri Millat) — sources: EIN Presswire, Turkmen state radio" in (
+        result.stdout
+    )
+    assert "Hans Kluge, WHO Europe — sources: nCa (News Central Asia) 2023-09-15 [1 source]" in result.stdout
+
+
+def test_summary_of_an_article_without_a_record_has_none(invoke_json: Json, write: Any) -> None:
+    from conftest import MINIMAL
+
+    assert invoke_json("summary", "--data", str(write(MINIMAL)))["record"] is None

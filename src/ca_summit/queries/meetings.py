@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ..errors import SummitError
 from ..loader import examine, read_text
-from ..models import Conflict, Fact, Reference
+from ..models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
 from ..resources import bundled_path
 from ..series import SUFFIXES, Meeting, load_bundled_series, load_meeting, load_series, series_path
 
@@ -23,22 +23,33 @@ class Supported(NamedTuple):
 
 
 class MeetingData(NamedTuple):
-    meeting: Meeting
+    content: Summit | MeetingFile
+    file: str | None  # the name of the file it was read from, where known
     facts: dict[str, Supported]
     conflicts: list[Conflict]  # those of its file that name one of its items, or all of its file
+
+    @property
+    def record(self) -> MeetingRecord:
+        assert self.content.record is not None  # record_data is given none without one
+        return self.content.record
 
     def support(self, fact_id: str) -> Supported:
         return self.facts[fact_id]
 
     def references(self, ids: list[str]) -> list[Reference]:
-        by_id = {ref.id: ref for ref in self.meeting.data.references}
+        by_id = {ref.id: ref for ref in self.content.references}
         return [by_id[i] for i in ids]
 
 
+def record_data(content: Summit | MeetingFile, file: str | None) -> MeetingData:
+    """A meeting's record with each fact's references resolved (the content must have a record)."""
+    by_id = {ref.id: ref for ref in content.references}
+    facts = {fact.id: Supported(fact, [by_id[r] for r in fact.refs]) for fact in content.facts}
+    return MeetingData(content, file, facts, list(content.conflicts))
+
+
 def meeting_data(meeting: Meeting) -> MeetingData:
-    by_id = {ref.id: ref for ref in meeting.data.references}
-    facts = {fact.id: Supported(fact, [by_id[r] for r in fact.refs]) for fact in meeting.data.facts}
-    return MeetingData(meeting, facts, list(meeting.data.conflicts))
+    return record_data(meeting.data, meeting.path.name)
 
 
 def _file(path: Path) -> list[Meeting]:

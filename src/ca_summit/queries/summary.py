@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..models import Area, Meeting, Participant, Summit
+from .meetings import MeetingData, record_data
 from .trade import TradeRequest, TradeResult, trade
 
 
@@ -14,6 +15,7 @@ class SummaryResult(NamedTuple):
     areas: list[Area]
     trade: TradeResult | None
     stated: frozenset[str]  # the ids of the trade figures the source states: those shown
+    record: MeetingData | None  # what public reports add (place, chair, who came, documents)
 
 
 def summary(summit: Summit) -> SummaryResult:
@@ -30,4 +32,5 @@ def summary(summit: Summit) -> SummaryResult:
         areas=list(summit.areas),
         trade=figures,
         stated=stated,
+        record=record_data(summit, None) if summit.record is not None else None,
     )

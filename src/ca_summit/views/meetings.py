@@ -84,7 +84,7 @@ class MeetingView(View):
     documents_disputed: Support | None = Field(description="Where sources disagree on what was adopted.")
     facts: list[FactView] = Field(description="Every fact of the meeting's file, with its sources.")
     conflicts: list[ConflictView] = Field(description="Where sources disagree: every version, each sourced.")
-    file: str
+    file: str | None = Field(description="The name of the file it was read from.")
 
 
 def _sources(refs: list[Reference]) -> list[SourceRef]:
@@ -100,8 +100,7 @@ def _support(data: MeetingData, fact_id: str) -> Support:
 
 
 def _present(data: MeetingData) -> MeetingView:
-    meeting = data.meeting
-    r = meeting.record
+    r = data.record
     return MeetingView(
         edition=r.edition,
         year=r.held.start.year,
@@ -161,8 +160,43 @@ def _present(data: MeetingData) -> MeetingView:
             )
             for c in data.conflicts
         ],
-        file=meeting.path.name,
+        file=data.file,
     )
+
+
+class RecordSummary(View):
+    """What public reports add to an article about a meeting, each item with its sources."""
+
+    city: str
+    venue: str
+    place: Support
+    chair: PersonView
+    attendees: list[PersonView]
+    guests: list[PersonView]
+    documents: list[DocumentView]
+
+
+def present_record(data: MeetingData) -> RecordSummary:
+    m = _present(data)
+    return RecordSummary(
+        city=m.city,
+        venue=m.venue,
+        place=m.place,
+        chair=m.chair,
+        attendees=m.attendees,
+        guests=m.guests,
+        documents=m.documents,
+    )
+
+
+def sourced(text: str, support: Support, lang: Lang) -> str:
+    """An item with the publishers that support it: `Dushanbe — sources: nCa 2023-09-15, Kazinform`."""
+    label = d.tr(lang, "sources: ", "sources : ")
+    return f"{text} — {label}{_publishers(support)}" + _mark(support.confidence, lang)
+
+
+def person_line(p: PersonView) -> str:
+    return _person(p)
 
 
 def _dates(start: dt.date, end: dt.date, lang: Lang) -> str:
