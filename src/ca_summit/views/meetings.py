@@ -177,16 +177,7 @@ class RecordSummary(View):
 
 
 def present_record(data: MeetingData) -> RecordSummary:
-    m = _present(data)
-    return RecordSummary(
-        city=m.city,
-        venue=m.venue,
-        place=m.place,
-        chair=m.chair,
-        attendees=m.attendees,
-        guests=m.guests,
-        documents=m.documents,
-    )
+    return RecordSummary.model_validate(_present(data), from_attributes=True)
 
 
 def sourced(text: str, support: Support, lang: Lang) -> str:
