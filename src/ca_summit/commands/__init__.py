@@ -22,6 +22,14 @@ class Context(NamedTuple):
     lang: Lang
 
     def summit(self) -> "Summit":
+        from ..errors import SummitError
         from ..loader import load_summit
+
+        if self.data is not None and self.data.is_dir():
+            # A folder may hold several articles' meetings, or none: which one is the user's to say.
+            raise SummitError(
+                f"{self.data} is a folder; this command reads one article's file: "
+                "pass --data FOLDER/FILE.yaml (meetings, sources and validate read a folder)"
+            )
 
         return load_summit(self.data)
