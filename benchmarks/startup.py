@@ -70,6 +70,8 @@ CASES = (  # name, ca-summit's arguments, the floor's, the budget
     ("areas --json", ["areas", "--json"], ["show", "{doc}"], BUDGET),
     ("trade --project 15e9 --json", ["trade", "--project", "15e9", "--json"], ["show", "{doc}"], BUDGET),
     ("areas (table)", ["areas"], ["show", "{doc}", "--table"], BUDGET),
+    ("meetings --json", ["meetings", "--json"], ["show", "{doc}"], BUDGET),
+    ("meetings (table)", ["meetings"], ["show", "{doc}", "--table"], BUDGET),
     ("--version", ["--version"], ["show", "{doc}"], VERSION_BUDGET),
 )
 
