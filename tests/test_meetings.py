@@ -233,3 +233,19 @@ def test_summary_of_an_article_without_a_record_has_none(invoke_json: Json, writ
     from conftest import MINIMAL
 
     assert invoke_json("summary", "--data", str(write(MINIMAL)))["record"] is None
+
+
+def test_the_series_lists_with_each_meeting_the_conflicts_other_files_declare_about_it(
+    listed: list[dict[str, Any]],
+) -> None:
+    by_year = {m["year"]: [(c["id"], c["file"]) for c in m["conflicts"]] for m in listed}
+    assert by_year[2024] == [("c3", "2019-tashkent.yaml"), ("c18", "2025-tashkent.yaml")]
+    assert by_year[2023] == [
+        ("c9", "summit_2023.yaml"),
+        ("c10", "summit_2023.yaml"),
+        ("c11", "summit_2023.yaml"),
+        ("c18", "2025-tashkent.yaml"),
+    ]
+    c3 = next(c for c in listed[5]["conflicts"] if c["id"] == "c3")
+    # Resolved in the file that declares it, 2019's: its references are not 2024's.
+    assert [s["publisher"] for s in c3["positions"][0]["sources"]] == ["UZ-Line"]

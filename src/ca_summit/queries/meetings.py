@@ -22,11 +22,31 @@ class Supported(NamedTuple):
     references: list[Reference]
 
 
+class ConflictData(NamedTuple):
+    """A conflict with each position's references, resolved in the file that declares it."""
+
+    conflict: Conflict
+    sources: list[list[Reference]]  # one list a position
+    file: str | None
+
+
+def _conflicts(content: Summit | MeetingFile, file: str | None) -> list[ConflictData]:
+    by_id = {ref.id: ref for ref in content.references}
+    return [
+        ConflictData(c, [[by_id[r] for r in p.refs] for p in c.positions], file) for c in content.conflicts
+    ]
+
+
+def _declared(content: Summit | MeetingFile) -> set[str]:
+    return {item.id for items in (content.facts, content.trade_claims, content.targets) for item in items}
+
+
 class MeetingData(NamedTuple):
     content: Summit | MeetingFile
     file: str | None  # the name of the file it was read from, where known
     facts: dict[str, Supported]
-    conflicts: list[Conflict]  # those of its file that name one of its items, or all of its file
+    # Those its file declares; over a whole series, also those of other files naming its items.
+    conflicts: list[ConflictData]
 
     @property
     def record(self) -> MeetingRecord:
@@ -36,16 +56,12 @@ class MeetingData(NamedTuple):
     def support(self, fact_id: str) -> Supported:
         return self.facts[fact_id]
 
-    def references(self, ids: list[str]) -> list[Reference]:
-        by_id = {ref.id: ref for ref in self.content.references}
-        return [by_id[i] for i in ids]
-
 
 def record_data(content: Summit | MeetingFile, file: str | None) -> MeetingData:
     """A meeting's record with each fact's references resolved (the content must have a record)."""
     by_id = {ref.id: ref for ref in content.references}
     facts = {fact.id: Supported(fact, [by_id[r] for r in fact.refs]) for fact in content.facts}
-    return MeetingData(content, file, facts, list(content.conflicts))
+    return MeetingData(content, file, facts, _conflicts(content, file))
 
 
 def meeting_data(meeting: Meeting) -> MeetingData:
@@ -65,6 +81,23 @@ def series_of(data: Path | None) -> list[Meeting]:
     if data is None:
         return load_bundled_series()
     return load_series(data) if data.is_dir() else _file(data)
+
+
+def _with_others_conflicts(found: list[MeetingData]) -> list[MeetingData]:
+    """Each meeting with the conflicts other meetings' files declare about its facts, claims or
+    targets (a conflict sits in the file of the meeting where the last version was stated)."""
+    result = []
+    for data in found:
+        ids = _declared(data.content)
+        others = [
+            c
+            for other in found
+            if other is not data
+            for c in other.conflicts
+            if any(set(p.items) & ids for p in c.conflict.positions)
+        ]
+        result.append(data._replace(conflicts=[*data.conflicts, *others]))
+    return result
 
 
 def _in_file(which: int | None, path: Path) -> list[MeetingData]:
@@ -104,7 +137,7 @@ def meetings(which: int | None, data: Path | None) -> list[MeetingData]:
     if data is not None and not data.is_dir():
         return _in_file(which, data)
     if which is None:
-        return [meeting_data(m) for m in series_of(data)]
+        return _with_others_conflicts([meeting_data(m) for m in series_of(data)])
     if not folder.is_dir():
         raise SummitError(f"{folder}: not a folder of meeting files")
     years = _years(folder, bundled)

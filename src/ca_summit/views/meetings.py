@@ -62,6 +62,7 @@ class ConflictView(View):
     topic: str
     note: str | None
     positions: list[PositionView]
+    file: str | None = Field(description="The file that declares it: another meeting's, where it is.")
 
 
 class MeetingView(View):
@@ -148,15 +149,14 @@ def _present(data: MeetingData) -> MeetingView:
         ],
         conflicts=[
             ConflictView(
-                id=c.id,
-                topic=c.topic,
-                note=c.note,
+                id=c.conflict.id,
+                topic=c.conflict.topic,
+                note=c.conflict.note,
                 positions=[
-                    PositionView(
-                        text=p.text, items=list(p.items), sources=_sources(data.references(list(p.refs)))
-                    )
-                    for p in c.positions
+                    PositionView(text=p.text, items=list(p.items), sources=_sources(refs))
+                    for p, refs in zip(c.conflict.positions, c.sources, strict=True)
                 ],
+                file=c.file,
             )
             for c in data.conflicts
         ],
@@ -319,6 +319,15 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
             (cell(key, label), cell(value), cell(s.confidence), cell(_publishers(s)))
             for key, label, value, s in items
         ],
+        (
+            t(
+                lang,
+                "Read from this meeting's file alone: conflicts that other meetings' files declare about "
+                "its figures are listed by ca-summit meetings (every meeting).",
+                "Lu dans le seul fichier de cette réunion : les divergences que d’autres réunions déclarent "
+                "sur ses chiffres sont listées par ca-summit meetings (toutes les réunions).",
+            ),
+        ),
         primary=True,
     )
     facts = Table(
