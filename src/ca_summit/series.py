@@ -136,8 +136,11 @@ def load_meeting(year: int, folder: Path | None = None) -> Meeting:
 
 
 def load_bundled_series() -> list[Meeting]:
-    """The seven bundled meetings: data/series and the article's 2023 file."""
-    return load_series(series_path(), extra=(bundled_path(),))
+    """The seven bundled meetings: data/series and the article's 2023 file; from their checked
+    snapshot when the files are exactly those it was made from (see ca_summit.snapshot)."""
+    from .snapshot import load_snapshot
+
+    return load_snapshot() or load_series(series_path(), extra=(bundled_path(),))
 
 
 __all__ = [
