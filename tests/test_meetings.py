@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from test_series import meeting_text
 
-from ca_summit import series
+from ca_summit import loader
 from ca_summit.queries.meetings import meetings
 from ca_summit.series import load_bundled_series
 
@@ -97,13 +97,13 @@ def test_the_bundled_file_names_are_the_editions_in_order() -> None:
 
 def test_one_meeting_reads_one_file(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
-    original = series.read_text
+    original = loader.read_text
 
     def counting(path: Path, what: str = "data file") -> str:
         read.append(path.name)
         return original(path, what)
 
-    monkeypatch.setattr(series, "read_text", counting)
+    monkeypatch.setattr(loader, "read_text", counting)
     meetings(5, None)
     meetings(2019, None)
     assert read == ["summit_2023.yaml", "2019-tashkent.yaml"]

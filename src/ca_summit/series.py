@@ -10,11 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, SummitError
-from .loader import Document, examine, read_text
 from .models import Declares, MeetingFile, MeetingRecord, RefersTo, Summit, ids, series_scoped
 from .resources import bundled_path
+
+if TYPE_CHECKING:
+    from .loader import Document
+
+# The loader (and with it YAML) is imported where a file is read: the bundled series, read from its
+# snapshot, needs neither.
 
 SERIES_DIR = "series"
 SUFFIXES = (".yaml", ".yml")
@@ -43,6 +49,8 @@ def series_path() -> Path:
 
 def check_meeting(text: str, path: str) -> tuple[Summit | MeetingFile | None, Document | None, list[Problem]]:
     """One meeting file's problems, located file:line:col, and its content when there is none."""
+    from .loader import examine
+
     checked = examine(text, path, None)
     content, problems = checked.summit, checked.problems
     if isinstance(content, Summit) and content.record is None:
@@ -89,6 +97,8 @@ def _series_problems(loaded: list[tuple[Meeting, Document]]) -> list[Problem]:
 def check_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> tuple[list[Meeting], list[Problem]]:
     """Every problem of a folder of meeting files (and any `extra` files), each file's first and then
     those across files; and the meetings, in order of edition, when there is none (for `validate`)."""
+    from .loader import read_text
+
     problems: list[Problem] = []
     loaded: list[tuple[Meeting, Document]] = []
     for path in [*meeting_files(folder), *extra]:
@@ -128,6 +138,8 @@ def meeting_file(year: int, folder: Path | None = None) -> Path:
 def load_meeting(year: int, folder: Path | None = None) -> Meeting:
     """The validated meeting of `year`, reading its file alone (conflicts naming other meetings'
     items are checked only by load_series)."""
+    from .loader import read_text
+
     path = meeting_file(year, folder)
     data, _, problems = check_meeting(read_text(path), str(path))
     if data is None:

@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .loader import read_text
 from .models import MeetingFile, Summit
 from .resources import bundled_path
 from .series import Meeting, meeting_files, series_path
@@ -26,18 +25,18 @@ def bundled_files() -> list[Path]:
     return [*meeting_files(series_path()), bundled_path()]
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _digest(path: Path) -> str:
+    # The bytes, not the decoded text: hashing needs no loader, and so no YAML, to be imported.
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def snapshot_text(meetings: list[Meeting]) -> str:
     """The snapshot of checked meetings: each file's name, digest, kind and parsed content."""
-    from .loader import parse
+    from .loader import parse, read_text
 
     files = []
     for path in bundled_files():
-        text = read_text(path)
-        files.append({"name": path.name, "sha256": _digest(text), "value": parse(text).value})
+        files.append({"name": path.name, "sha256": _digest(path), "value": parse(read_text(path)).value})
     editions = {m.path.name: m.record.edition for m in meetings}
     files.sort(key=lambda f: editions[f["name"]])
     return json.dumps({"files": files}, ensure_ascii=False, indent=1) + "\n"
@@ -46,21 +45,18 @@ def snapshot_text(meetings: list[Meeting]) -> str:
 def load_snapshot() -> list[Meeting] | None:
     """The bundled meetings in order of edition from the snapshot, or None when it does not match
     the files exactly."""
-    path = series_path() / NAME
+    files = {p.name: p for p in bundled_files()}
     try:
-        snapshot: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        snapshot: dict[str, Any] = json.loads((series_path() / NAME).read_text(encoding="utf-8"))
+        digests = {name: _digest(path) for name, path in files.items()}
     except (OSError, ValueError):
         return None
-    paths = {p.name: p for p in bundled_files()}
     entries = snapshot.get("files", [])
-    if sorted(e["name"] for e in entries) != sorted(paths):
+    if {e["name"]: e["sha256"] for e in entries} != digests or len(entries) != len(digests):
         return None
     meetings = []
     for entry in entries:
-        file = paths[entry["name"]]
-        if _digest(read_text(file)) != entry["sha256"]:
-            return None
         value = entry["value"]
         model = Summit if isinstance(value, dict) and "source" in value else MeetingFile
-        meetings.append(Meeting(file, model.model_validate(value)))
+        meetings.append(Meeting(files[entry["name"]], model.model_validate(value)))
     return meetings

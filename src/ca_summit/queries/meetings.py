@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import SummitError
-from ..loader import examine, read_text
 from ..models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
 from ..resources import bundled_path
 from ..series import SUFFIXES, Meeting, load_bundled_series, load_meeting, load_series, series_path
@@ -70,6 +69,8 @@ def meeting_data(meeting: Meeting) -> MeetingData:
 
 def _file(path: Path) -> list[Meeting]:
     """One file as a series: its meeting, or none for an article file that carries no record."""
+    from ..loader import examine, read_text
+
     checked = examine(read_text(path), str(path), None)
     if checked.summit is None:
         raise SummitError.from_problems(checked.problems)
