@@ -87,17 +87,16 @@ def series_of(data: Path | None) -> list[Meeting]:
 def _with_others_conflicts(found: list[MeetingData]) -> list[MeetingData]:
     """Each meeting with the conflicts other meetings' files declare about its facts, claims or
     targets (a conflict sits in the file of the meeting where the last version was stated)."""
+    naming: dict[str, list[tuple[int, int, ConflictData]]] = {}  # item id -> the conflicts naming it
+    for n, data in enumerate(found):
+        for k, c in enumerate(data.conflicts):
+            for item in dict.fromkeys(i for p in c.conflict.positions for i in p.items):
+                naming.setdefault(item, []).append((n, k, c))
     result = []
-    for data in found:
-        ids = _declared(data.content)
-        others = [
-            c
-            for other in found
-            if other is not data
-            for c in other.conflicts
-            if any(set(p.items) & ids for p in c.conflict.positions)
-        ]
-        result.append(data._replace(conflicts=[*data.conflicts, *others]))
+    for n, data in enumerate(found):
+        # In the order of the series: by the declaring file's meeting, then as that file lists them.
+        others = {(m, k): c for item in _declared(data.content) for m, k, c in naming.get(item, []) if m != n}
+        result.append(data._replace(conflicts=[*data.conflicts, *(others[key] for key in sorted(others))]))
     return result
 
 
