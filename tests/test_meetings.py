@@ -249,3 +249,9 @@ def test_the_series_lists_with_each_meeting_the_conflicts_other_files_declare_ab
     c3 = next(c for c in listed[5]["conflicts"] if c["id"] == "c3")
     # Resolved in the file that declares it, 2019's: its references are not 2024's.
     assert [s["publisher"] for s in c3["positions"][0]["sources"]] == ["UZ-Line"]
+
+
+def test_one_meetings_csv_has_the_lists_columns(invoke: Callable[..., Any]) -> None:
+    result = invoke("meetings", "2021", "--format", "csv")
+    assert result.stdout.splitlines()[0] == "edition,held_start,city,chair,attendees,guests,documents"
+    assert result.stdout.splitlines()[1].startswith("3,2021-08-06,Turkmenbashi,Gurbanguly Berdimuhamedov,")

@@ -229,8 +229,12 @@ class MeetingsView(RootModel[list[MeetingView]]):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
     def tables(self, lang: Lang) -> list[Table]:
-        if len(self.root) == 1:
-            return _detail(self.root[0], lang)
+        # One meeting: the same overview (what CSV and Markdown print, one column a JSON field),
+        # then each item with its sources, every fact and the conflicts.
+        overview = self._overview(lang)
+        return [overview, *_detail(self.root[0], lang)] if len(self.root) == 1 else [overview]
+
+    def _overview(self, lang: Lang) -> Table:
         t = d.tr
         columns = (
             Column("edition", "#", numeric=True),
@@ -269,9 +273,8 @@ class MeetingsView(RootModel[list[MeetingView]]):
             "[1 source] : une seule source ; [contesté] : les sources divergent. "
             "Les sources de chaque élément : ca-summit meetings --json, ou ca-summit meetings ANNÉE.",
         )
-        return [
-            Table(t(lang, "The Consultative Meetings", "Les réunions consultatives"), columns, rows, (note,))
-        ]
+        title = t(lang, "The Consultative Meetings", "Les réunions consultatives")
+        return Table(title, columns, rows, (note,), primary=True)
 
 
 def _detail(m: MeetingView, lang: Lang) -> list[Table]:
@@ -328,7 +331,6 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
                 "sur ses chiffres sont listées par ca-summit meetings (toutes les réunions).",
             ),
         ),
-        primary=True,
     )
     facts = Table(
         t(lang, "Every fact, with its sources", "Chaque fait, avec ses sources"),
