@@ -71,6 +71,8 @@ CASES = (  # name, ca-summit's arguments, the floor's, the budget
     ("trade --project 15e9 --json", ["trade", "--project", "15e9", "--json"], ["show", "{doc}"], BUDGET),
     ("trade --history --json", ["trade", "--history", "--json"], ["show", "{doc}"], BUDGET),
     ("areas (table)", ["areas"], ["show", "{doc}", "--table"], BUDGET),
+    ("meetings --json", ["meetings", "--json"], ["show", "{doc}"], BUDGET),
+    ("meetings (table)", ["meetings"], ["show", "{doc}", "--table"], BUDGET),
     ("--version", ["--version"], ["show", "{doc}"], VERSION_BUDGET),
 )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ca_summit import series as series_module
+from ca_summit import loader
 from ca_summit.picking import one_meeting, parse_meeting
 
 Invoke = Callable[..., Any]
@@ -93,13 +93,13 @@ def test_a_lone_data_file_has_no_meetings_to_pick(invoke: Invoke, write: Callabl
 
 def test_a_year_reads_the_one_file_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
-    original = series_module.read_text
+    original = loader.read_text
 
-    def counting(path: Path) -> str:
+    def counting(path: Path, what: str = "data file") -> str:
         read.append(path.name)
-        return original(path)
+        return original(path, what)
 
-    monkeypatch.setattr(series_module, "read_text", counting)
+    monkeypatch.setattr(loader, "read_text", counting)
     assert one_meeting(None, 2019).record.city == "Tashkent"
     assert read == ["2019-tashkent.yaml"]
 

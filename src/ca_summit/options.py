@@ -138,7 +138,8 @@ DataOption = Annotated[
         "--data",
         metavar="PATH",
         show_default=False,
-        help=f"A summit data file to read instead of the bundled one (also {DATA_ENV}).",
+        help=f"A data file to read instead of the bundled one; for meetings, sources and validate, "
+        f"also a folder of meeting files (also {DATA_ENV}).",
     ),
 ]
 

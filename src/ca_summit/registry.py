@@ -66,6 +66,18 @@ COMMANDS: tuple[Command, ...] = (
         "facts:CountriesView",
     ),
     Command(
+        "meetings",
+        "The seven meetings: who came, what was signed, with sources.",
+        "ca-summit meetings 2024",
+        "meetings:MeetingsView",
+    ),
+    Command(
+        "sources",
+        "Every source cited, and how much rests on it.",
+        "ca-summit sources --json | jq '.[0]'",
+        "sources:SourcesView",
+    ),
+    Command(
         "search",
         "Find text in the article and the series.",
         "ca-summit search tokaiev",

@@ -25,10 +25,21 @@ class Context(NamedTuple):
         """The article's part of the data file: what the commands about the article read."""
         from ..loader import load_article
 
-        return load_article(self.data)
+        return load_article(self._file())
 
     def summit(self) -> "Summit":
         """The whole data file: the article and the series sections it may add."""
         from ..loader import load_summit
 
-        return load_summit(self.data)
+        return load_summit(self._file())
+
+    def _file(self) -> Path | None:
+        if self.data is not None and self.data.is_dir():
+            from ..errors import SummitError
+
+            # A folder may hold several articles' meetings, or none: which one is the user's to say.
+            raise SummitError(
+                f"{self.data} is a folder; this command reads one article's file: "
+                "pass --data FOLDER/FILE.yaml (meetings, sources and validate read a folder)"
+            )
+        return self.data

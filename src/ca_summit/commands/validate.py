@@ -19,7 +19,10 @@ class ValidateRequest(NamedTuple):
 def options(
     path: Annotated[
         Path | None,
-        typer.Argument(help="The file to check (default: --data, or the bundled file).", show_default=False),
+        typer.Argument(
+            help="The file, or folder of meeting files, to check (default: --data, or the bundled file).",
+            show_default=False,
+        ),
     ] = None,
     *,
     source: Annotated[
@@ -33,7 +36,8 @@ def options(
         ),
     ] = None,
 ) -> ValidateRequest:
-    """Check a data file and list every problem as path:line:col: field: message.
+    """Check a data file, or a folder of meeting files, and list every problem as
+    path:line:col: field: message.
 
     Exit code 0 when the file is valid, 1 otherwise.
     """

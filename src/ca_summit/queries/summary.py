@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..models import Area, Article, Meeting, Participant
+from ..models import Area, Meeting, Participant, Summit
+from .meetings import MeetingData, record_data
 from .trade import TradeRequest, TradeResult, trade
 
 
@@ -14,9 +15,10 @@ class SummaryResult(NamedTuple):
     areas: list[Area]
     trade: TradeResult | None
     stated: frozenset[str]  # the ids of the trade figures the source states: those shown
+    record: MeetingData | None  # what public reports add (place, chair, who came, documents)
 
 
-def summary(summit: Article) -> SummaryResult:
+def summary(summit: Summit) -> SummaryResult:
     m = summit.meeting
     stated: frozenset[str] = frozenset()
     figures: TradeResult | None = None
@@ -30,4 +32,5 @@ def summary(summit: Article) -> SummaryResult:
         areas=list(summit.areas),
         trade=figures,
         stated=stated,
+        record=record_data(summit, None) if summit.record is not None else None,
     )

@@ -14,6 +14,8 @@ def validation(path: Path, source: Path | None = None) -> ValidationView:
     Every quote must be a verbatim excerpt of `source`; without it, of the file that the data's
     `source.document` names next to the data file, when there is one.
     """
+    if path.is_dir():
+        return _folder(path)
     checked = examine(read_text(path), str(path))
     problems = checked.problems
     document = _document_name(checked)
@@ -35,7 +37,26 @@ def validation(path: Path, source: Path | None = None) -> ValidationView:
         valid=not problems,
         source=source_view,
         problems=[
-            ProblemView(line=p.line, column=p.column, field=p.field, message=p.message) for p in problems
+            ProblemView(file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
+            for p in problems
+        ],
+    )
+
+
+def _folder(folder: Path) -> ValidationView:
+    """A folder of meeting files: each file's problems, then those across files (ids declared twice,
+    conflicts naming items no file declares)."""
+    from ..series import check_series
+
+    _, problems = check_series(folder)
+    note = "quotes not checked in a folder: validate the article's file alone to compare them"
+    return ValidationView(
+        file=str(folder),
+        valid=not problems,
+        source=SourceView(document=None, path=None, checked=False, quotes_checked=0, note=note),
+        problems=[
+            ProblemView(file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
+            for p in problems
         ],
     )
 

@@ -6,11 +6,14 @@
 
 import datetime as dt
 
+from pydantic import Field
+
 from .. import display as d
 from ..display import Lang
 from ..queries.summary import SummaryResult
-from ..report import Column, Table, cell
+from ..report import Cell, Column, Table, cell
 from .base import Actor, Assumption, Metric, View, metric_text
+from .meetings import RecordSummary, Support, person_line, present_record, sourced
 from .trade import present as present_trade
 
 
@@ -34,6 +37,10 @@ class SummaryView(View):
     figures: list[Metric]
     areas: list[AreaLine]
     assumptions: list[Assumption]
+    record: RecordSummary | None = Field(
+        description="What public reports add to the article (city, venue, chair, who came, guests, "
+        "documents adopted), each item with its sources; null where the data has no meeting record."
+    )
 
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
@@ -61,6 +68,7 @@ class SummaryView(View):
             )
             for a in self.areas
         ]
+        fields += _record_fields(self.record, lang) if self.record is not None else []
         assumption = t(lang, "Assumption: ", "Hypothèse : ")
         return [
             Table(
@@ -71,6 +79,34 @@ class SummaryView(View):
                 style="fields",
             )
         ]
+
+
+def _record_fields(r: RecordSummary, lang: Lang) -> list[tuple[str, str, Cell]]:
+    """The record's items, each with the publishers that support it: the article omits them all."""
+    t = d.tr
+
+    def listed(key: str, label: str, items: list[tuple[str, Support]]) -> tuple[str, str, Cell]:
+        return (
+            key,
+            label,
+            cell("; ".join(text for text, _ in items), "\n".join(sourced(x, s, lang) for x, s in items)),
+        )
+
+    return [
+        listed("city", t(lang, "City, venue", "Ville, lieu"), [(f"{r.city}, {r.venue}", r.place)]),
+        listed(
+            "chair", t(lang, "Chair", "Présidence"), [(f"{r.chair.person}, {r.chair.role}", r.chair.support)]
+        ),
+        listed(
+            "attendees", t(lang, "Who came", "Présents"), [(person_line(a), a.support) for a in r.attendees]
+        ),
+        listed("guests", t(lang, "Guests", "Invités"), [(person_line(g), g.support) for g in r.guests]),
+        listed(
+            "documents",
+            t(lang, "Documents adopted", "Documents adoptés"),
+            [(doc.title, doc.support) for doc in r.documents],
+        ),
+    ]
 
 
 def present(result: SummaryResult, lang: Lang) -> SummaryView:
@@ -95,4 +131,5 @@ def present(result: SummaryResult, lang: Lang) -> SummaryView:
             for a in result.areas
         ],
         assumptions=trade.assumptions if trade else [],
+        record=present_record(result.record) if result.record is not None else None,
     )

@@ -12,6 +12,7 @@ from .base import View
 
 
 class ProblemView(View):
+    file: str = Field(description="The file the problem is in (one of a folder's, for a folder).")
     line: int
     column: int
     field: str
@@ -43,7 +44,7 @@ class ValidationView(View):
         if self.valid:
             return [f"{self.file}: valid"]
         return [
-            f"{self.file}:{p.line}:{p.column}: " + (f"{p.field}: " if p.field else "") + p.message
+            f"{p.file}:{p.line}:{p.column}: " + (f"{p.field}: " if p.field else "") + p.message
             for p in self.problems
         ]
 
@@ -56,12 +57,17 @@ class ValidationView(View):
             Table(
                 self.file,
                 (
+                    # A folder's problems lie in its files: the table names each one's.
+                    Column("file", "file", in_table=any(p.file != self.file for p in self.problems)),
                     Column("line", "line", numeric=True),
                     Column("column", "column", numeric=True),
                     Column("field", "field"),
                     Column("message", "message"),
                 ),
-                [(cell(p.line), cell(p.column), cell(p.field), cell(p.message)) for p in self.problems],
+                [
+                    (cell(p.file), cell(p.line), cell(p.column), cell(p.field), cell(p.message))
+                    for p in self.problems
+                ],
                 notes=(self.source.note,) if self.source.note else (),
             )
         ]

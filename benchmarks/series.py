@@ -1,0 +1,109 @@
+"""Time of `meetings --json` on a generated folder of 100 meetings against a folder of one, as a
+ratio measured in one run. Budget (issue 11): ≤ 2.
+
+Each generated meeting is a copy of a bundled one (2022, Cholpon-Ata: 17 facts, 4 trade claims, 2
+targets, 4 conflicts, 24 references), given its own edition, year and ids so that the folder is a
+valid series; the one-meeting folder holds the first copy. Both run alternately, as fresh processes.
+
+    python benchmarks/series.py             # report
+    python benchmarks/series.py --runs 21   # steadier medians
+    python benchmarks/series.py --check     # exit 1 over budget
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "data" / "series" / "2022-cholpon-ata.yaml"
+BUDGET = 2.0
+COUNT = 100
+FIRST_YEAR = 1926  # the 100th meeting is held in 2025
+
+
+def _declared(data: dict[str, Any]) -> set[str]:
+    return {
+        item["id"] for key in ("facts", "trade_claims", "targets", "conflicts") for item in data.get(key, [])
+    }
+
+
+def _renamed(value: Any, ids: set[str], suffix: str) -> Any:
+    """Every id the file declares, and every mention of one, made unique to this copy."""
+    if isinstance(value, dict):
+        return {k: _renamed(v, ids, suffix) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, ids, suffix) for v in value]
+    return f"{value}-{suffix}" if isinstance(value, str) and value in ids else value
+
+
+def generate(folder: Path, count: int) -> None:
+    template = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    ids = _declared(template)
+    for n in range(1, count + 1):
+        year = FIRST_YEAR + n - 1
+        data = _renamed(template, ids, f"g{n}")
+        data["record"]["edition"] = n
+        data["record"]["held"] = {"start": f"{year}-07-21", "end": f"{year}-07-21"}
+        data["record"].pop("announced", None)
+        data["record"].pop("announced_fact", None)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+        (folder / f"{year}-generated.yaml").write_text(text, encoding="utf-8")
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()}")
+    return time.perf_counter() - start
+
+
+def measure(runs: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        many, one = Path(tmp) / "many", Path(tmp) / "one"
+        many.mkdir()
+        one.mkdir()
+        generate(many, COUNT)
+        generate(one, 1)
+        env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        base = [sys.executable, "-m", "ca_summit", "meetings", "--json", "--data"]
+        _time([*base, str(many)], env), _time([*base, str(one)], env)  # warm the caches
+        many_runs, one_runs = [], []
+        for _ in range(runs):
+            many_runs.append(_time([*base, str(many)], env))
+            one_runs.append(_time([*base, str(one)], env))
+        return statistics.median(many_runs), statistics.median(one_runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--check", action="store_true", help="exit 1 when over budget")
+    args = parser.parse_args()
+    many, one = measure(args.runs)
+    ratio = many / one
+    flag = "" if ratio <= BUDGET else f" (over budget: {BUDGET})"
+    print("| `meetings --json` on | ms |\n|---|---:|")
+    print(
+        f"| a folder of {COUNT} meetings | {many * 1000:.0f} |\n| a folder of 1 meeting | {one * 1000:.0f} |"
+    )
+    print(
+        f"\nRatio {ratio:.2f}{flag}; medians of {args.runs} alternating runs, "
+        f"Python {sys.version.split()[0]}."
+    )
+    return 1 if args.check and ratio > BUDGET else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

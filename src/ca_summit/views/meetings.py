@@ -1,0 +1,381 @@
+"""`ca-summit meetings`."""
+
+# No `from __future__ import annotations` in views: Pydantic would have to eval every annotation
+# string at import, and that compile step is a measurable part of start-up.
+
+import datetime as dt
+
+from pydantic import ConfigDict, Field, RootModel
+
+from .. import display as d
+from ..display import Lang
+from ..models import Reference
+from ..queries.meetings import MeetingData
+from ..report import Column, Table, cell
+from .base import View
+
+
+class SourceRef(View):
+    id: str
+    url: str
+    publisher: str
+    published: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as known.")
+    language: str | None = Field(description="ISO 639-1 code, where known.")
+
+
+class Support(View):
+    fact: str = Field(description="The id of the fact that stands for this item.")
+    confidence: str = Field(description="confirmed-2-sources, confirmed-1-source or conflicting.")
+    sources: list[SourceRef]
+
+
+class PersonView(View):
+    country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
+    person: str
+    role: str
+    support: Support
+
+
+class DocumentView(View):
+    title: str
+    title_as_published: bool = Field(description="True: the published title; else our wording.")
+    support: Support
+
+
+class FactView(View):
+    id: str
+    topic: str
+    text: str
+    confidence: str
+    note: str | None
+    sources: list[SourceRef]
+
+
+class PositionView(View):
+    text: str
+    items: list[str] = Field(description="The facts, claims or targets of the series it stands for.")
+    sources: list[SourceRef]
+
+
+class ConflictView(View):
+    id: str
+    topic: str
+    note: str | None
+    positions: list[PositionView]
+    file: str | None = Field(description="The file that declares it: another meeting's, where it is.")
+
+
+class MeetingView(View):
+    edition: int
+    year: int
+    held_start: dt.date
+    held_end: dt.date
+    held: Support
+    announced_start: dt.date | None = Field(description="Where the announced dates differ.")
+    announced_end: dt.date | None
+    announced: Support | None
+    city: str
+    venue: str
+    host_country: str
+    place: Support
+    chair: PersonView
+    attendees: list[PersonView]
+    guests: list[PersonView]
+    documents: list[DocumentView]
+    documents_disputed: Support | None = Field(description="Where sources disagree on what was adopted.")
+    facts: list[FactView] = Field(description="Every fact of the meeting's file, with its sources.")
+    conflicts: list[ConflictView] = Field(description="Where sources disagree: every version, each sourced.")
+    file: str | None = Field(description="The name of the file it was read from.")
+
+
+def _sources(refs: list[Reference]) -> list[SourceRef]:
+    return [
+        SourceRef(id=r.id, url=r.url, publisher=r.publisher, published=r.published, language=r.language)
+        for r in refs
+    ]
+
+
+def _support(data: MeetingData, fact_id: str) -> Support:
+    fact, refs = data.support(fact_id)
+    return Support(fact=fact.id, confidence=fact.confidence, sources=_sources(refs))
+
+
+def _present(data: MeetingData) -> MeetingView:
+    r = data.record
+    return MeetingView(
+        edition=r.edition,
+        year=r.held.start.year,
+        held_start=r.held.start,
+        held_end=r.held.end,
+        held=_support(data, r.held_fact),
+        announced_start=r.announced.start if r.announced else None,
+        announced_end=r.announced.end if r.announced else None,
+        announced=_support(data, r.announced_fact) if r.announced_fact else None,
+        city=r.city,
+        venue=r.venue,
+        host_country=r.host_country,
+        place=_support(data, r.venue_fact),
+        chair=PersonView(
+            country=r.host_country,
+            person=r.chair.person,
+            role=r.chair.role,
+            support=_support(data, r.chair.fact),
+        ),
+        attendees=[
+            PersonView(country=a.country, person=a.person, role=a.role, support=_support(data, a.fact))
+            for a in r.attendees
+        ],
+        guests=[
+            PersonView(country=g.country, person=g.person, role=g.role, support=_support(data, g.fact))
+            for g in r.guests
+        ],
+        documents=[
+            DocumentView(
+                title=doc.title, title_as_published=doc.title_as_published, support=_support(data, doc.fact)
+            )
+            for doc in r.documents
+        ],
+        documents_disputed=_support(data, r.documents_fact) if r.documents_fact else None,
+        facts=[
+            FactView(
+                id=f.id,
+                topic=f.topic,
+                text=f.text,
+                confidence=f.confidence,
+                note=f.note,
+                sources=_sources(refs),
+            )
+            for f, refs in data.facts.values()
+        ],
+        conflicts=[
+            ConflictView(
+                id=c.conflict.id,
+                topic=c.conflict.topic,
+                note=c.conflict.note,
+                positions=[
+                    PositionView(text=p.text, items=list(p.items), sources=_sources(refs))
+                    for p, refs in zip(c.conflict.positions, c.sources, strict=True)
+                ],
+                file=c.file,
+            )
+            for c in data.conflicts
+        ],
+        file=data.file,
+    )
+
+
+class RecordSummary(View):
+    """What public reports add to an article about a meeting, each item with its sources."""
+
+    city: str
+    venue: str
+    place: Support
+    chair: PersonView
+    attendees: list[PersonView]
+    guests: list[PersonView]
+    documents: list[DocumentView]
+
+
+def present_record(data: MeetingData) -> RecordSummary:
+    return RecordSummary.model_validate(_present(data), from_attributes=True)
+
+
+def sourced(text: str, support: Support, lang: Lang) -> str:
+    """An item with the publishers that support it: `Dushanbe — sources: nCa 2023-09-15, Kazinform`."""
+    label = d.tr(lang, "sources: ", "sources : ")
+    return f"{text} — {label}{_publishers(support)}" + _mark(support.confidence, lang)
+
+
+def person_line(p: PersonView) -> str:
+    return _person(p)
+
+
+def _dates(start: dt.date, end: dt.date, lang: Lang) -> str:
+    if start == end:
+        return d.long_date(start, lang)
+    return f"{d.long_date(start, lang)} – {d.long_date(end, lang)}"
+
+
+def _when(m: MeetingView, lang: Lang) -> str:
+    text = _dates(m.held_start, m.held_end, lang)
+    if m.announced_start is not None and m.announced_end is not None:
+        announced = _dates(m.announced_start, m.announced_end, lang)
+        text += d.tr(lang, f" (announced: {announced})", f" (annoncée : {announced})")
+    return text
+
+
+def _person(p: PersonView) -> str:
+    return f"{p.country}: {p.person}, {p.role}" if p.country else f"{p.person}, {p.role}"
+
+
+def _publishers(support: Support) -> str:
+    return ", ".join(dict.fromkeys(_cited(s) for s in support.sources))
+
+
+def _cited(s: SourceRef) -> str:
+    return f"{s.publisher} {s.published}" if s.published else s.publisher
+
+
+def _mark(confidence: str, lang: Lang) -> str:
+    """A flag on an item that one source alone, or sources in conflict, support."""
+    if confidence == "confirmed-1-source":
+        return d.tr(lang, " [1 source]", " [1 source]")
+    if confidence == "conflicting":
+        return d.tr(lang, " [conflicting]", " [contesté]")
+    return ""
+
+
+class MeetingsView(RootModel[list[MeetingView]]):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    def tables(self, lang: Lang) -> list[Table]:
+        # One meeting: the same overview (what CSV and Markdown print, one column a JSON field),
+        # then each item with its sources, every fact and the conflicts.
+        overview = self._overview(lang)
+        return [overview, *_detail(self.root[0], lang)] if len(self.root) == 1 else [overview]
+
+    def _overview(self, lang: Lang) -> Table:
+        t = d.tr
+        columns = (
+            Column("edition", "#", numeric=True),
+            Column("held_start", t(lang, "Dates", "Dates")),
+            Column("city", t(lang, "City, venue", "Ville, lieu")),
+            Column("chair", t(lang, "Chair", "Présidence")),
+            Column("attendees", t(lang, "Attendees", "Participants")),
+            Column("guests", t(lang, "Guests", "Invités")),
+            Column("documents", t(lang, "Documents adopted", "Documents adoptés")),
+        )
+        rows = [
+            (
+                cell(m.edition),
+                cell(m.held_start.isoformat(), _when(m, lang)),
+                cell(m.city, f"{m.city}, {m.venue}"),
+                cell(m.chair.person, f"{m.chair.person}, {m.chair.role}"),
+                cell(
+                    "; ".join(_person(a) for a in m.attendees),
+                    "\n".join(_person(a) + _mark(a.support.confidence, lang) for a in m.attendees),
+                ),
+                cell(
+                    "; ".join(_person(g) for g in m.guests),
+                    "\n".join(_person(g) + _mark(g.support.confidence, lang) for g in m.guests),
+                ),
+                cell(
+                    "; ".join(doc.title for doc in m.documents),
+                    "\n".join(doc.title + _mark(doc.support.confidence, lang) for doc in m.documents),
+                ),
+            )
+            for m in self.root
+        ]
+        note = t(
+            lang,
+            "[1 source]: one source only; [conflicting]: sources disagree. "
+            "Every item's sources: ca-summit meetings --json, or ca-summit meetings YEAR.",
+            "[1 source] : une seule source ; [contesté] : les sources divergent. "
+            "Les sources de chaque élément : ca-summit meetings --json, ou ca-summit meetings ANNÉE.",
+        )
+        title = t(lang, "The Consultative Meetings", "Les réunions consultatives")
+        return Table(title, columns, rows, (note,), primary=True)
+
+
+def _detail(m: MeetingView, lang: Lang) -> list[Table]:
+    t = d.tr
+    items: list[tuple[str, str, str, Support]] = [
+        ("held", t(lang, "Held", "Tenue"), _dates(m.held_start, m.held_end, lang), m.held),
+    ]
+    if m.announced is not None and m.announced_start is not None and m.announced_end is not None:
+        items.append(
+            (
+                "announced",
+                t(lang, "Announced", "Annoncée"),
+                _dates(m.announced_start, m.announced_end, lang),
+                m.announced,
+            )
+        )
+    items.append(("place", t(lang, "City, venue", "Ville, lieu"), f"{m.city}, {m.venue}", m.place))
+    items.append(
+        ("chair", t(lang, "Chair", "Présidence"), f"{m.chair.person}, {m.chair.role}", m.chair.support)
+    )
+    items += [
+        (f"attendee_{a.country}", t(lang, "Attendee", "Participant"), _person(a), a.support)
+        for a in m.attendees
+    ]
+    items += [("guest", t(lang, "Guest", "Invité"), _person(g), g.support) for g in m.guests]
+    items += [("document", t(lang, "Document", "Document"), doc.title, doc.support) for doc in m.documents]
+    if m.documents_disputed is not None:
+        items.append(
+            (
+                "documents",
+                t(lang, "Documents", "Documents"),
+                t(lang, "disputed", "contesté"),
+                m.documents_disputed,
+            )
+        )
+    record = Table(
+        f"{d.edition(m.edition, lang)}, {m.year}",
+        (
+            Column("item", t(lang, "Item", "Élément")),
+            Column("value", t(lang, "Value", "Valeur")),
+            Column("confidence", t(lang, "Confidence", "Confiance")),
+            Column("sources", "Sources"),
+        ),
+        [
+            (cell(key, label), cell(value), cell(s.confidence), cell(_publishers(s)))
+            for key, label, value, s in items
+        ],
+        (
+            t(
+                lang,
+                "Read from this meeting's file alone: conflicts that other meetings' files declare about "
+                "its figures are listed by ca-summit meetings (every meeting).",
+                "Lu dans le seul fichier de cette réunion : les divergences que d’autres réunions déclarent "
+                "sur ses chiffres sont listées par ca-summit meetings (toutes les réunions).",
+            ),
+        ),
+    )
+    facts = Table(
+        t(lang, "Every fact, with its sources", "Chaque fait, avec ses sources"),
+        (
+            Column("id", "id"),
+            Column("topic", t(lang, "Topic", "Sujet")),
+            Column("text", t(lang, "Fact", "Fait")),
+            Column("confidence", t(lang, "Confidence", "Confiance")),
+            Column("sources", "Sources"),
+        ),
+        [
+            (
+                cell(f.id),
+                cell(f.topic),
+                cell(f.text + (f" ({f.note})" if f.note else "")),
+                cell(f.confidence),
+                cell(", ".join(dict.fromkeys(_cited(s) for s in f.sources))),
+            )
+            for f in m.facts
+        ],
+    )
+    tables = [record, facts]
+    if m.conflicts:
+        tables.append(
+            Table(
+                t(lang, "Where sources disagree", "Où les sources divergent"),
+                (
+                    Column("conflict", t(lang, "Conflict", "Divergence")),
+                    Column("position", t(lang, "Version", "Version")),
+                    Column("sources", "Sources"),
+                ),
+                [
+                    (
+                        cell(c.id, f"{c.id}: {c.topic}"),
+                        cell(p.text),
+                        cell(", ".join(dict.fromkeys(_cited(s) for s in p.sources))),
+                    )
+                    for c in m.conflicts
+                    for p in c.positions
+                ],
+                tuple(f"{c.id}: {c.note}" for c in m.conflicts if c.note),
+            )
+        )
+    return tables
+
+
+def present(result: list[MeetingData], lang: Lang) -> MeetingsView:
+    return MeetingsView([_present(data) for data in result])

@@ -1,0 +1,84 @@
+"""`--data FOLDER`: a folder of meeting files for the series commands, a clear refusal for the
+article's, and `validate FOLDER` reporting each problem as file:line:col."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_series import meeting_text
+
+from ca_summit.resources import bundled_path
+from ca_summit.series import series_path
+
+Invoke = Callable[..., Any]
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "series"
+    shutil.copytree(series_path(), folder)
+    shutil.copy(bundled_path(), folder / "2023-dushanbe.yaml")
+    return folder
+
+
+def test_a_folder_of_the_seven_meetings_validates_and_loads(invoke: Invoke, bundled_copy: Path) -> None:
+    result = invoke("validate", str(bundled_copy))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [f"{bundled_copy}: valid", f"{bundled_copy}: note:"]
+    assert "quotes not checked in a folder" in result.stdout
+    listed = invoke("meetings", "--data", str(bundled_copy), "--json")
+    assert result.exit_code == 0, listed.stderr
+    assert '"file": "2023-dushanbe.yaml"' in listed.stdout
+    assert invoke(
+        "meetings", "2023", "--data", str(bundled_copy), "--fields", "city", "-f", "csv"
+    ).stdout == ("city\nDushanbe\n")
+
+
+def test_validate_a_folder_names_each_problems_file(invoke: Invoke) -> None:
+    # The bundled folder alone lacks the article's 2023 file, where two targets a conflict names are.
+    result = invoke("validate", str(series_path()))
+    last = series_path() / "2025-tashkent.yaml"
+    assert result.exit_code == 1
+    unknown = "unknown fact or claim or target"
+    assert result.stdout == (
+        f"{last}:793:7: conflicts.6.positions.0.items.2: {unknown} 't14' in the series\n"
+        f"{last}:805:7: conflicts.6.positions.2.items.0: {unknown} 't15' in the series\n"
+    )
+
+
+def test_validate_a_folder_finds_an_id_declared_in_two_files(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "2030-a.yaml").write_text(meeting_text(8, "2030-05-01", "e8"), encoding="utf-8")
+    (tmp_path / "2031-b.yaml").write_text(meeting_text(9, "2031-05-01", "e8"), encoding="utf-8")
+    result = invoke("validate", "--data", str(tmp_path), "--json")
+    assert result.exit_code == 1
+    assert '"file": "' + str(tmp_path / "2031-b.yaml") + '"' in result.stdout
+    lines = invoke("validate", str(tmp_path)).stdout.splitlines()
+    assert lines == [
+        f"{tmp_path / '2031-b.yaml'}:16:10: facts.0.id: fact id 'e8-date' is also declared in "
+        f"{tmp_path / '2030-a.yaml'}"
+    ]
+    table = invoke("validate", str(tmp_path), "--format", "table", env={"COLUMNS": "200"})
+    assert "2031-b.yaml" in table.stdout
+
+
+def test_a_broken_file_in_a_folder_is_located(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "2030-a.yaml").write_text(
+        meeting_text(8, "2030-05-01", "e8").replace("Almaty", "[x"), encoding="utf-8"
+    )
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{tmp_path / '2030-a.yaml'}:")
+
+
+@pytest.mark.parametrize("command", ["areas", "summary", "facts", "trade"])
+def test_the_article_commands_refuse_a_folder_clearly(invoke: Invoke, command: str) -> None:
+    result = invoke(command, "--data", str(series_path()))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"ca-summit: error: {series_path()} is a folder; this command reads one article's file: "
+        "pass --data FOLDER/FILE.yaml (meetings, sources and validate read a folder)\n"
+    )
