@@ -169,3 +169,19 @@ def in_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "broken.yaml").write_text(broken, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+_SHARED_WITH_VALUE = ("--format", "-f", "--fields", "--lang", "--data")
+
+
+def records_args(command: Command) -> list[str]:
+    """A run of the command that prints records, without the example's own output options."""
+    if command.name == "validate":
+        return ["validate", "broken.yaml"]  # a valid file has no problem to list
+    args, kept = iter(example_args(command)), []
+    for arg in args:
+        if arg in _SHARED_WITH_VALUE:
+            next(args)
+        elif arg != "--json":
+            kept.append(arg)
+    return kept

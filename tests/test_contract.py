@@ -210,6 +210,38 @@ def test_data_formats_never_import_rich(args: list[str]) -> None:
     assert result.stderr == "[]"
 
 
+def _loaded_after(args: list[str], prefixes: tuple[str, ...]) -> tuple[int, list[str]]:
+    """The exit code of `main(args)` in a fresh interpreter, and which of these packages it loaded."""
+    code = (
+        "import sys\nfrom ca_summit.cli import main\n"
+        f"code = main({args!r})\n"
+        f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & {set(prefixes)!r})\n"
+        "sys.stderr.write(repr(loaded))\nraise SystemExit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    return result.returncode, eval(result.stderr.splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--version"], 0),
+        (["--help"], 0),
+        (["areas", "--help"], 0),
+        (["schema", "data"], 0),
+        (["nonsense"], 2),
+        (["areas", "--fields", "colour"], 2),
+        (["facts", "--kind", "gossip"], 2),
+        (["trade", "--project", "lots"], 2),
+        (["trade", "--by", "2030"], 2),
+        (["areas", "--json", "--format", "csv"], 2),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else str(a),
+)
+def test_what_needs_no_data_imports_neither_pydantic_nor_yaml_nor_rich(args: list[str], code: int) -> None:
+    assert _loaded_after(args, ("pydantic", "yaml", "rich")) == (code, [])
+
+
 def test_python_dash_m(tmp_path: Path) -> None:
     from ca_summit import __version__
 

@@ -16,21 +16,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ca_summit.layout import layout, plain, screen_rows, terminal_width, text_width, wrap
+from ca_summit.registry import COMMANDS as REGISTERED
 from ca_summit.report import Column, Table, cell
 from ca_summit.resources import bundled_path
 
+from conftest import records_args
+
 Invoke = Callable[..., Any]
 
+# Every command with output, from the registry (its example, without output options), and the
+# trade views its options open.
 COMMANDS = [
-    ["areas"],
-    ["trade"],
+    *(
+        ["validate", "summit.yaml"] if c.name == "validate" else records_args(c)
+        for c in REGISTERED
+        if c.has_output
+    ),
     ["trade", "--project", "15e9"],
-    ["summary"],
-    ["facts"],
-    ["quotes"],
-    ["countries"],
-    ["search", "tokaiev"],
-    ["validate", "summit.yaml"],  # a valid file: its note is prose, wrapped like a table's
+    ["trade", "--history"],
+    ["meetings"],
+    ["facts", "--meeting", "2018"],
 ]
 WIDTHS = [60, 80, 100, 120, 200]
 RULE = set("─")

@@ -16,28 +16,12 @@ import pytest
 from ca_summit.fields import record_fields
 from ca_summit.registry import COMMANDS, Command, schema_names
 
-from conftest import MINIMAL, ROOT, example_args
+from conftest import MINIMAL, ROOT, example_args, records_args
 
 Invoke = Callable[..., Any]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 WITH_OUTPUT = [command for command in COMMANDS if command.has_output]
 SHARED_FLAGS = ["--format", "--json", "--fields", "--no-pager", "--lang", "--data"]
-
-
-_SHARED_WITH_VALUE = ("--format", "-f", "--fields", "--lang", "--data")
-
-
-def records_args(command: Command) -> list[str]:
-    """A run of the command that prints records, without the example's own output options."""
-    if command.name == "validate":
-        return ["validate", "broken.yaml"]  # a valid file has no problem to list
-    args, kept = iter(example_args(command)), []
-    for arg in args:
-        if arg in _SHARED_WITH_VALUE:
-            next(args)
-        elif arg != "--json":
-            kept.append(arg)
-    return kept
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)

@@ -20,7 +20,10 @@ def record_fields(name: str) -> tuple[str, ...]:
     if command is None or not command.has_output:
         return ()
     schema: dict[str, Any] = json.loads(schema_path(name).read_text(encoding="utf-8"))
-    return tuple(_record(schema, command.records)["properties"])
+    shapes = [_record(schema, command.records, shape) for shape in schema.get("anyOf", [schema])]
+    # An output of either shape (facts): the fields every shape has, in the first shape's order.
+    first, *others = (tuple(shape["properties"]) for shape in shapes)
+    return tuple(field for field in first if all(field in other for other in others))
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -32,8 +35,8 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return resolved
 
 
-def _record(schema: dict[str, Any], records: str | None) -> dict[str, Any]:
-    node = schema
+def _record(schema: dict[str, Any], records: str | None, node: dict[str, Any]) -> dict[str, Any]:
+    node = _resolve(schema, node)
     if records is not None:
         node = _resolve(schema, node["properties"][records])
     if node.get("type") == "array":

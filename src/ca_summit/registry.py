@@ -20,7 +20,9 @@ class Command(NamedTuple):
     name: str
     summary: str  # one line, for `ca-summit --help`
     example: str  # a real invocation, shown in the help and run by the tests
-    view: str | None  # "module:Model" in ca_summit.views: the JSON output; its schema derives from it
+    # "module:Model" in ca_summit.views: the JSON output, whose schema derives from it; "module:A|B"
+    # for an output of either shape (facts: the article's, or a meeting's as public reports give it).
+    view: str | None
     kind: Kind = "data"  # data: reads the summit; file: checks a file; plain: neither
     # The list in the JSON output that --fields and jsonl address: None for the output itself (a
     # list of records, or one record); a key for an object that holds its records (search's hits).
@@ -51,7 +53,7 @@ COMMANDS: tuple[Command, ...] = (
         "facts",
         "Every fact with its verbatim citation.",
         "ca-summit facts --area information-space",
-        "facts:FactsView",
+        "facts:FactsView|MeetingFactsView",
     ),
     Command(
         "quotes",

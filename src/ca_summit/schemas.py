@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
@@ -19,21 +19,28 @@ from .registry import COMMANDS, DATA_SCHEMA
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _model(name: str) -> type[BaseModel]:
+def _models(name: str) -> list[type[BaseModel]]:
     if name == DATA_SCHEMA:
         from .models import Summit
 
-        return Summit
+        return [Summit]
     (view,) = [command.view for command in COMMANDS if command.name == name and command.view]
-    module, _, model = view.partition(":")
-    found: type[BaseModel] = getattr(importlib.import_module(f"ca_summit.views.{module}"), model)
-    return found
+    module, _, models = view.partition(":")
+    found = importlib.import_module(f"ca_summit.views.{module}")
+    return [getattr(found, model) for model in models.split("|")]
 
 
 def schema(name: str) -> dict[str, Any]:
     """The schema of `name`'s JSON output (or, for 'data', of a data file as YAML reads it)."""
     mode: Literal["validation", "serialization"] = "validation" if name == DATA_SCHEMA else "serialization"
-    generated = _model(name).model_json_schema(mode=mode)
+    models = _models(name)
+    if len(models) == 1:
+        generated = models[0].model_json_schema(mode=mode)
+    else:  # an output of either shape
+        from pydantic import TypeAdapter
+
+        union: Any = Union[tuple(models)]  # noqa: UP007 (a union of runtime values)
+        generated = TypeAdapter(union).json_schema(mode=mode)
     title = "ca-summit data file" if name == DATA_SCHEMA else f"ca-summit {name} --json"
     return {"$schema": DRAFT, "title": title, **{k: v for k, v in generated.items() if k != "title"}}
 
