@@ -14,9 +14,9 @@ import pytest
 
 from ca_summit.cli import main
 from ca_summit.loader import load_summit
-from ca_summit.models import Summit
 from ca_summit.registry import Command
 from ca_summit.resources import bundled_path
+from ca_summit.series_models import Summit
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "source" / "000_27d775fb22bdf83e.txt"

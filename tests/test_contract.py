@@ -211,11 +211,13 @@ def test_data_formats_never_import_rich(args: list[str]) -> None:
 
 
 def _loaded_after(args: list[str], prefixes: tuple[str, ...]) -> tuple[int, list[str]]:
-    """The exit code of `main(args)` in a fresh interpreter, and which of these packages it loaded."""
+    """The exit code of `main(args)` in a fresh interpreter, and which of these modules it loaded
+    (a package, or a module of ca_summit)."""
     code = (
         "import sys\nfrom ca_summit.cli import main\n"
         f"code = main({args!r})\n"
-        f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & {set(prefixes)!r})\n"
+        "names = {m.split('.')[0] for m in sys.modules} | set(sys.modules)\n"
+        f"loaded = sorted(names & {set(prefixes)!r})\n"
         "sys.stderr.write(repr(loaded))\nraise SystemExit(code)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -240,6 +242,13 @@ def _loaded_after(args: list[str], prefixes: tuple[str, ...]) -> tuple[int, list
 )
 def test_what_needs_no_data_imports_neither_pydantic_nor_yaml_nor_rich(args: list[str], code: int) -> None:
     assert _loaded_after(args, ("pydantic", "yaml", "rich")) == (code, [])
+
+
+@pytest.mark.parametrize(
+    "args", [["areas", "--json"], ["trade", "--json"], ["facts"], ["quotes", "-f", "csv"]]
+)
+def test_the_article_commands_build_no_series_model(args: list[str]) -> None:
+    assert _loaded_after(args, ("ca_summit.series_models", "ca_summit.series")) == (0, [])
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

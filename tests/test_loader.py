@@ -370,3 +370,11 @@ def test_a_not_utf8_byte_is_located_in_characters(tmp_path: Path) -> None:
     with pytest.raises(SummitError) as caught:
         read_text(path)
     assert caught.value.message == f"{path}:2:7: not UTF-8 text (byte 0xff)"
+
+
+def test_the_series_sections_named_by_the_loader_are_the_models() -> None:
+    from ca_summit.loader import SERIES_SECTIONS
+    from ca_summit.models import Article
+    from ca_summit.series_models import Summit
+
+    assert frozenset(Summit.model_fields) - frozenset(Article.model_fields) == SERIES_SECTIONS

@@ -9,7 +9,8 @@ from pydantic import Field
 
 from ca_summit.crossref import cross_check, fields, patterns
 from ca_summit.loader import check
-from ca_summit.models import Area, Declares, Point, RefersTo, Slug, Summit
+from ca_summit.models import Area, Declares, Point, RefersTo, Slug
+from ca_summit.series_models import Summit
 
 from conftest import MINIMAL
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from ca_summit.errors import SummitError
-from ca_summit.models import MeetingFile, Summit, TradeClaim
 from ca_summit.resources import bundled_path
 from ca_summit.series import (
     Meeting,
@@ -20,6 +19,7 @@ from ca_summit.series import (
     load_series,
     series_path,
 )
+from ca_summit.series_models import MeetingFile, Summit, TradeClaim
 
 from conftest import shared_or_skip
 

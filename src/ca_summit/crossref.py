@@ -16,7 +16,7 @@ from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models import ACTOR, OWN_ID_SPACES, Declares, Loc, RefersTo, Summit, Verbatim, series_scoped
+from .models import ACTOR, OWN_ID_SPACES, Article, Declares, Loc, RefersTo, Verbatim, series_scoped
 
 Marker = Declares | RefersTo | Verbatim
 _MARKERS = (Declares, RefersTo, Verbatim)
@@ -92,7 +92,7 @@ def patterns(model: type[BaseModel]) -> tuple[tuple[Loc, Marker], ...]:
     return tuple(found)
 
 
-def marked(document: object, model: type[BaseModel] = Summit) -> Iterator[Marked]:
+def marked(document: object, model: type[BaseModel] = Article) -> Iterator[Marked]:
     """Every marked value of a raw document, in file order (YAML mappings keep it)."""
     stack: list[tuple[object, Shape, Loc]] = [(document, Shape((), model, None), ())]
     while stack:
@@ -131,7 +131,7 @@ def _unknown(ref: str, namespaces: tuple[str, ...], model: type[BaseModel]) -> s
 
 
 def cross_check(
-    document: object, flagged: Collection[Loc] = (), model: type[BaseModel] = Summit
+    document: object, flagged: Collection[Loc] = (), model: type[BaseModel] = Article
 ) -> list[tuple[Loc, str]]:
     """Duplicate ids and references that lead nowhere, with their places.
 
@@ -184,7 +184,7 @@ def _french_in_quotes(document: object) -> list[tuple[Loc, str]]:
     return found
 
 
-def not_in_source(document: object, source: str, model: type[BaseModel] = Summit) -> tuple[int, list[Loc]]:
+def not_in_source(document: object, source: str, model: type[BaseModel] = Article) -> tuple[int, list[Loc]]:
     """How many verbatim texts (quotes) there are, and the places of those not in the source text."""
     texts = [
         place

@@ -15,14 +15,14 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import yaml
 from pydantic import ValidationError
 
 from .crossref import cross_check, not_in_source
 from .errors import Problem, SummitError
-from .models import Article, Loc, MeetingFile, Summit
+from .models import Article, Loc
 from .resources import bundled_path
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -386,8 +386,12 @@ _HINTS = {
 }
 
 
-# What a Summit adds to the article: the sections of the meeting series.
-_SERIES_SECTIONS = frozenset(Summit.model_fields) - frozenset(Article.model_fields)
+if TYPE_CHECKING:
+    from .series_models import MeetingFile, Summit
+
+# What a Summit adds to the article: the sections of the meeting series, named here so that the
+# article commands import no series model (a test holds it to the models).
+SERIES_SECTIONS = frozenset({"references", "record", "facts", "trade_claims", "targets", "conflicts"})
 
 
 class Checked(NamedTuple):
@@ -401,14 +405,16 @@ class Checked(NamedTuple):
 
 def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
     """Every problem of a data file's text, in file order, and the Summit when there is none."""
-    checked = examine(text, path)
+    from .series_models import Summit
+
+    checked = examine(text, path, Summit)
     return (checked.summit if isinstance(checked.summit, Summit) else None), checked.problems
 
 
-Model = type[Article] | type[MeetingFile]
+Model: TypeAlias = "type[Article] | type[MeetingFile]"
 
 
-def examine(text: str, path: str, model: Model | None = Summit) -> Checked:
+def examine(text: str, path: str, model: Model | None = None) -> Checked:
     """Every problem of a data file's text, with the document they were found in. `model`: what
     is read of the file: all of it (a Summit, or a meeting of the series told by public reports),
     or the article's part alone (Article: the series sections are neither built nor checked); None:
@@ -420,10 +426,12 @@ def examine(text: str, path: str, model: Model | None = Summit) -> Checked:
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
     flagged = set(doc.flagged)
     if model is None:
+        from .series_models import MeetingFile, Summit
+
         model = Summit if isinstance(doc.value, dict) and "source" in doc.value else MeetingFile
     value = doc.value
     if model is Article and isinstance(value, dict):
-        value = {key: item for key, item in value.items() if key not in _SERIES_SECTIONS}
+        value = {key: item for key, item in value.items() if key not in SERIES_SECTIONS}
     summit: Article | MeetingFile | None = None
     try:
         summit = model.model_validate(value)
@@ -456,6 +464,8 @@ def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -
 
 def load_summit(path: Path | None = None) -> Summit:
     """The validated summit of a data file (the bundled one by default), or a SummitError."""
+    from .series_models import Summit
+
     summit = _load(path, Summit)
     assert isinstance(summit, Summit)
     return summit

@@ -45,7 +45,7 @@ def series(data: Path | None) -> list[Meeting]:
 
 def year_edition(meeting: Meeting) -> tuple[int, int]:
     """When and which: from the meeting's record, or for an article file without one, the article's."""
-    from .models import Summit
+    from .series_models import Summit
 
     data = meeting.data
     if data.record is not None:

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, SummitError
-from .models import Declares, MeetingFile, MeetingRecord, RefersTo, Summit, ids, series_scoped
+from .models import Declares, RefersTo, series_scoped
 from .resources import bundled_path
+from .series_models import MeetingFile, MeetingRecord, Summit, ids
 
 if TYPE_CHECKING:
     from .loader import Document

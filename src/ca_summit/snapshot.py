@@ -14,9 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import MeetingFile, Summit
 from .resources import bundled_path
 from .series import Meeting, meeting_files, series_path
+from .series_models import MeetingFile, Summit
 
 NAME = "snapshot.json"
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..display import Lang
 
 if TYPE_CHECKING:
-    from ..models import Article, Summit
+    from ..models import Article
+    from ..series_models import Summit
 
 
 class Context(NamedTuple):

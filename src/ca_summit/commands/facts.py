@@ -50,13 +50,13 @@ def options(
 
 
 def run(request: "FactsRequest", context: Context) -> "Tabular":
-    from ..models import Summit
     from ..queries.facts import facts
     from ..views.facts import present_facts
 
     if request.meeting is None:
         return present_facts(facts(context.article(), request), context.lang)
     from ..picking import one_meeting
+    from ..series_models import Summit
 
     meeting = one_meeting(context.data, request.meeting)
     if isinstance(meeting.data, Summit):  # the article's meeting: its facts, as without --meeting

@@ -10,10 +10,10 @@ from ..parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
 from . import Context
 
 if TYPE_CHECKING:
-    from ..models import Summit
     from ..queries.trade import TradeRequest
     from ..report import Tabular
     from ..series import Meeting
+    from ..series_models import Summit
 
 
 def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
@@ -116,9 +116,9 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
 def _series(context: Context) -> "tuple[Summit, list[Meeting]]":
     """The article summit and the meetings of the series it belongs to: the bundled seven (the
     article's file read once, as one of them), a folder's, or a lone file as its own series."""
-    from ..models import Summit
     from ..resources import bundled_path
     from ..series import Meeting, load_bundled_series, load_series
+    from ..series_models import Summit
 
     if context.data is not None and not context.data.is_dir():
         summit = context.summit()

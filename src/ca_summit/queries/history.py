@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ..models import Assumption, Conflict, MeetingFile, Reference, Summit, Target, TradeClaim
+from ..models import Assumption
 from ..picking import year_edition
+from ..series_models import Conflict, MeetingFile, Reference, Summit, Target, TradeClaim
 
 if TYPE_CHECKING:
     from ..series import Meeting

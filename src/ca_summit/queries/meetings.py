@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import SummitError
-from ..models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
 from ..resources import bundled_path
 from ..series import SUFFIXES, Meeting, load_bundled_series, load_meeting, load_series, series_path
+from ..series_models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
 
 FIRST_YEAR = 1000  # a number below this is an edition, from it a year
 

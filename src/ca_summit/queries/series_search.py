@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import SummitError
 from ..folding import fold
 from ..kinds import SeriesKind
-from ..models import Fact, MeetingFile, Reference, Summit, Target, TradeClaim
+from ..series_models import Fact, MeetingFile, Reference, Summit, Target, TradeClaim
 from .facts import Match, SearchRequest, SearchResult, _snippet, search
 from .history import edition
 

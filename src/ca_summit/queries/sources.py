@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from ..models import Reference
 from ..series import Meeting
+from ..series_models import Reference
 from .meetings import series_of
 
 

@@ -13,7 +13,7 @@ from ..display import Bound, Lang
 from ..queries.base import PointData, Who
 
 if TYPE_CHECKING:
-    from ..models import Reference
+    from ..series_models import Reference
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 

@@ -4,15 +4,19 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
+from typing import TYPE_CHECKING
+
 from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
 from ..kinds import FactKind, HitKind
 from ..queries.facts import CountryData, Fact, Match, QuoteData
-from ..queries.series_search import MeetingSearch, SeriesItem, SeriesMatch
 from ..report import Column, Table, cell
 from .base import Actor, Source, View, names, present_actor, present_source
+
+if TYPE_CHECKING:  # the series' results: the article's facts need not import them
+    from ..queries.series_search import MeetingSearch, SeriesItem, SeriesMatch
 
 
 class FactView(View):
@@ -311,7 +315,7 @@ def _hit(match: Match, meeting: int, lang: Lang) -> Hit:
     )
 
 
-def _series_hit(found: SeriesMatch) -> Hit:
+def _series_hit(found: "SeriesMatch") -> Hit:
     item = found.item
     return Hit(
         id=item.id,
@@ -326,13 +330,13 @@ def _series_hit(found: SeriesMatch) -> Hit:
     )
 
 
-def present_search(result: MeetingSearch, lang: Lang) -> SearchView:
+def present_search(result: "MeetingSearch", lang: Lang) -> SearchView:
     hits = [_hit(match, meeting, lang) for meeting, match in result.article]
     hits += [_series_hit(found) for found in result.series]
     return SearchView(query=result.query, count=len(hits), hits=hits)
 
 
-def present_meeting_facts(items: list[SeriesItem]) -> MeetingFactsView:
+def present_meeting_facts(items: "list[SeriesItem]") -> MeetingFactsView:
     return MeetingFactsView(
         [
             MeetingFact(

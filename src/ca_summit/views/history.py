@@ -17,8 +17,8 @@ from .base import Finite, Source, View, present_source
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from ..models import Conflict, Speaker
     from ..queries import history as q
+    from ..series_models import Conflict, Speaker
 
 YearBasis = Literal["stated", "last_year", "not_stated", "assumption"]
 # The claims' qualifiers as signs, as the article's are in display.py.

@@ -9,9 +9,9 @@ from pydantic import ConfigDict, Field, RootModel
 
 from .. import display as d
 from ..display import Lang
-from ..models import Reference
 from ..queries.meetings import MeetingData
 from ..report import Column, Table, cell
+from ..series_models import Reference
 from .base import View
 
 
