@@ -185,3 +185,19 @@ def records_args(command: Command) -> list[str]:
         elif arg != "--json":
             kept.append(arg)
     return kept
+
+
+@pytest.fixture
+def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the data files read from here on, in order (through the loader's one reader)."""
+    from ca_summit import loader
+
+    read: list[str] = []
+    original = loader.read_text
+
+    def counting(path: Path, what: str = "data file") -> str:
+        read.append(path.name)
+        return original(path, what)
+
+    monkeypatch.setattr(loader, "read_text", counting)
+    return read

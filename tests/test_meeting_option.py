@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from ca_summit import loader
 from ca_summit.picking import one_meeting, parse_meeting
 
 Invoke = Callable[..., Any]
@@ -91,17 +90,9 @@ def test_a_lone_data_file_has_no_meetings_to_pick(invoke: Invoke, write: Callabl
     assert "--meeting picks a meeting of a series" in result.stderr
 
 
-def test_a_year_reads_the_one_file_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[str] = []
-    original = loader.read_text
-
-    def counting(path: Path, what: str = "data file") -> str:
-        read.append(path.name)
-        return original(path, what)
-
-    monkeypatch.setattr(loader, "read_text", counting)
+def test_a_year_reads_the_one_file_it_names(files_read: list[str]) -> None:
     assert one_meeting(None, 2019).record.city == "Tashkent"
-    assert read == ["2019-tashkent.yaml"]
+    assert files_read == ["2019-tashkent.yaml"]
 
 
 def test_parse_meeting() -> None:

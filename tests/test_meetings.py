@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from test_series import meeting_text
 
-from ca_summit import loader
 from ca_summit.queries.meetings import meetings
 from ca_summit.series import load_bundled_series
 
@@ -95,18 +94,10 @@ def test_the_bundled_file_names_are_the_editions_in_order() -> None:
     assert [m.record.edition for m in load_bundled_series()] == list(range(1, 8))
 
 
-def test_one_meeting_reads_one_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[str] = []
-    original = loader.read_text
-
-    def counting(path: Path, what: str = "data file") -> str:
-        read.append(path.name)
-        return original(path, what)
-
-    monkeypatch.setattr(loader, "read_text", counting)
+def test_one_meeting_reads_one_file(files_read: list[str]) -> None:
     meetings(5, None)
     meetings(2019, None)
-    assert read == ["summit_2023.yaml", "2019-tashkent.yaml"]
+    assert files_read == ["summit_2023.yaml", "2019-tashkent.yaml"]
 
 
 def test_one_meeting_has_every_fact_and_both_sides_of_its_conflicts(invoke_json: Json) -> None:
