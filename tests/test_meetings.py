@@ -130,9 +130,9 @@ def test_the_list_table_marks_single_source_items(invoke: Callable[..., Any]) ->
 @pytest.mark.parametrize(
     ("which", "message"),
     [
-        ("9", "no meeting for edition 9"),
-        ("2020", "no meeting for year 2020"),
-        ("0", "no meeting for edition 0"),
+        ("9", "no edition 9"),
+        ("2020", "no meeting held in 2020"),
+        ("0", "no edition 0"),
     ],
 )
 def test_an_unknown_meeting_is_a_usage_error_listing_the_valid_ones(
@@ -142,8 +142,8 @@ def test_an_unknown_meeting_is_a_usage_error_listing_the_valid_ones(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        f"ca-summit: error: {message}; choose an edition or a year: "
-        "1 (2018), 2 (2019), 3 (2021), 4 (2022), 5 (2023), 6 (2024), 7 (2025)\n"
+        f"ca-summit: error: {message}; the meetings are: "
+        "2018 (1), 2019 (2), 2021 (3), 2022 (4), 2023 (5), 2024 (6), 2025 (7)\n"
     )
 
 
@@ -168,12 +168,12 @@ def test_a_users_folder_lists_its_own_editions(invoke: Callable[..., Any], folde
     result = invoke("meetings", "3", "--data", str(folder))
     assert (result.exit_code, result.stderr) == (
         2,
-        "ca-summit: error: no meeting for edition 3; choose an edition or a year: 8 (2030), 9 (2031)\n",
+        "ca-summit: error: no edition 3; the meetings are: 2030 (8), 2031 (9)\n",
     )
     result = invoke("meetings", "2029", "--data", str(folder))
     assert (result.exit_code, result.stderr) == (
         2,
-        "ca-summit: error: no meeting for year 2029; choose an edition or a year: 2030, 2031\n",
+        "ca-summit: error: no meeting held in 2029; the meetings are: 2030 (8), 2031 (9)\n",
     )
 
 
@@ -186,7 +186,7 @@ def test_one_file_is_a_series_of_its_one_meeting(
     result = invoke("meetings", "7", "--data", str(path))
     assert (result.exit_code, result.stderr) == (
         2,
-        "ca-summit: error: no meeting for edition 7; choose an edition or a year: 8 (2030)\n",
+        "ca-summit: error: no edition 7; the meetings are: 2030 (8)\n",
     )
 
 

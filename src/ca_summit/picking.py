@@ -68,12 +68,26 @@ def pick(meetings: list[Meeting], value: int) -> Meeting:
     raise SummitError(f"{what} {value}; the meetings are: {_listing(meetings)}", usage=True)
 
 
+def _bundled_year(edition: int) -> int | None:
+    """The year of a bundled edition, from the file names alone: the bundled files are the complete
+    run of editions, one a year in order (a test holds the names to the records)."""
+    from .resources import bundled_path
+    from .series import meeting_files, series_path
+
+    names = [path.name for path in meeting_files(series_path())]
+    names.append(bundled_path().name.removeprefix("summit_"))
+    years = sorted(int(name[:4]) for name in names if name[:4].isdigit())
+    return years[edition - 1] if 1 <= edition <= len(years) else None
+
+
 def one_meeting(data: Path | None, value: int) -> Meeting:
-    """One meeting, reading its one file when a year names it (the file names start with the year),
-    else the whole series."""
+    """One meeting, reading its one file when its year is known (the file names start with the
+    year; for the bundled series an edition tells the year too), else the whole series."""
     from .series import load_meeting, meeting_file
 
     folder = _folder(data)
+    if value < FIRST_YEAR and folder is None:
+        value = _bundled_year(value) or value
     if value >= FIRST_YEAR:
         try:
             meeting_file(value, folder)

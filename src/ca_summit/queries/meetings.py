@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import SummitError
-from ..resources import bundled_path
-from ..series import SUFFIXES, Meeting, load_bundled_series, load_meeting, load_series, series_path
+from ..picking import one_meeting, pick
+from ..series import Meeting, load_bundled_series, load_series
 from ..series_models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
 
 FIRST_YEAR = 1000  # a number below this is an edition, from it a year
@@ -102,56 +102,19 @@ def _with_others_conflicts(found: list[MeetingData]) -> list[MeetingData]:
 
 def _in_file(which: int | None, path: Path) -> list[MeetingData]:
     found = _file(path)
-    if which is None:
-        return [meeting_data(m) for m in found]
-    chosen = [m for m in found if which in (m.record.edition, m.record.held.start.year)]
-    if not chosen:
-        raise _usage(which, [f"{m.record.edition} ({m.record.held.start.year})" for m in found])
-    return [meeting_data(chosen[0])]
-
-
-def _years(folder: Path, bundled: bool) -> list[int]:
-    """The years of a folder's meeting files, from their names alone (`YYYY-*.yaml`)."""
-    names = [p.name for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file()]
-    if bundled:
-        names.append(bundled_path().name.removeprefix("summit_"))
-    return sorted(int(name[:4]) for name in names if name[:4].isdigit())
-
-
-def _usage(which: int, choices: list[str]) -> SummitError:
-    what = "edition" if which < FIRST_YEAR else "year"
-    valid = ", ".join(choices) or "none"
-    return SummitError(f"no meeting for {what} {which}; choose an edition or a year: {valid}", usage=True)
+    return [meeting_data(m) for m in (found if which is None else [pick(found, which)])]
 
 
 def meetings(which: int | None, data: Path | None) -> list[MeetingData]:
     """Every meeting of the series (bundled, or the folder `data`), or the one held in `which`, a
     year, or of that edition.
 
-    One meeting reads one file. Its year is in the file's name; so is its edition for the bundled
-    series, whose files are the complete run of editions (a test holds the names to the editions).
-    A user's folder may skip editions, so there an edition is looked up by loading the folder.
+    One meeting reads one file (picking.one_meeting): its year is in the file's name, and so is its
+    edition for the bundled series; a user's folder may skip editions, so there an edition is
+    looked up by loading the folder.
     """
-    folder = data if data is not None else series_path()
-    bundled = data is None
     if data is not None and not data.is_dir():
         return _in_file(which, data)
     if which is None:
         return _with_others_conflicts([meeting_data(m) for m in series_of(data)])
-    if not folder.is_dir():
-        raise SummitError(f"{folder}: not a folder of meeting files")
-    years = _years(folder, bundled)
-    bundled_choices = [f"{n} ({y})" for n, y in enumerate(years, start=1)] if bundled else None
-    if which >= FIRST_YEAR:
-        if which not in years:
-            raise _usage(which, bundled_choices or [str(y) for y in years])
-        return [meeting_data(load_meeting(which, None if bundled else folder))]
-    if bundled_choices is not None:
-        if not 1 <= which <= len(years):
-            raise _usage(which, bundled_choices)
-        return [meeting_data(load_meeting(years[which - 1]))]
-    series = load_series(folder)
-    found = [m for m in series if m.record.edition == which]
-    if not found:
-        raise _usage(which, [f"{m.record.edition} ({m.record.held.start.year})" for m in series])
-    return [meeting_data(found[0])]
+    return [meeting_data(one_meeting(data, which))]
