@@ -28,6 +28,10 @@ def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
     return parser
 
 
+def _parsed(flag: str, short: str, metavar: str, parse: Callable[[str], float], help: str) -> Any:
+    return typer.Option(flag, short, metavar=metavar, parser=_usage(parse), show_default=False, help=help)
+
+
 def _year(flag: str, help: str) -> Any:
     return typer.Option(flag, metavar="YEAR", min=1, max=9999, show_default=False, help=help)
 
@@ -36,24 +40,12 @@ def options(
     *,
     project: Annotated[
         float | None,
-        typer.Option(
-            "--project",
-            "-p",
-            metavar="AMOUNT",
-            parser=_usage(parse_amount),
-            help=f"Project the trade to a target: {AMOUNT_HELP}.",
-            show_default=False,
-        ),
+        _parsed("--project", "-p", "AMOUNT", parse_amount, f"Project the trade to a target: {AMOUNT_HELP}."),
     ] = None,
     rate: Annotated[
         float | None,
-        typer.Option(
-            "--rate",
-            "-r",
-            metavar="RATE",
-            parser=_usage(parse_rate),
-            help=f"Grow at this rate instead of the implied one: {RATE_HELP}.",
-            show_default=False,
+        _parsed(
+            "--rate", "-r", "RATE", parse_rate, f"Grow at this rate instead of the implied one: {RATE_HELP}."
         ),
     ] = None,
     by: Annotated[
