@@ -426,9 +426,9 @@ def examine(text: str, path: str, model: Model | None = None) -> Checked:
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
     flagged = set(doc.flagged)
     if model is None:
-        from .series_models import MeetingFile, Summit
+        from .series_models import model_for
 
-        model = Summit if isinstance(doc.value, dict) and "source" in doc.value else MeetingFile
+        model = model_for(doc.value)
     value = doc.value
     if model is Article and isinstance(value, dict):
         value = {key: item for key, item in value.items() if key not in SERIES_SECTIONS}

@@ -9,9 +9,7 @@ them on first use, one class at a time, costs more than building them in order).
 # No `from __future__ import annotations` here: Pydantic would have to eval every annotation
 # string at import, and that compile step is a measurable part of start-up.
 
-import functools
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -24,7 +22,6 @@ from .models import (
     Declares,
     IsoDate,
     Line,
-    Loc,
     Rate,
     RefersTo,
     Slug,
@@ -292,49 +289,6 @@ class MeetingFile(Model):
     conflicts: list[Conflict] = []
 
 
-def _markers(annotation: Any) -> Iterator[Declares | RefersTo]:
-    """The id markers in an annotation, looking through lists, optionals and Annotated."""
-    yield from (m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Declares | RefersTo))
-    for arg in getattr(annotation, "__args__", ()):
-        yield from _markers(arg)
-
-
-def _holds_ids(annotation: Any) -> bool:
-    """Whether values of this annotation can hold a marked id (a marker, or a model with one)."""
-    if next(_markers(annotation), None) is not None:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_marked_fields(annotation))
-    return any(_holds_ids(arg) for arg in getattr(annotation, "__args__", ()))
-
-
-@functools.cache
-def _marked_fields(cls: type[BaseModel]) -> tuple[tuple[str, tuple[Declares | RefersTo, ...]], ...]:
-    """The fields of a model class that can hold ids, with their markers: computed once per class,
-    so that the article's many fields without ids are not walked at every load."""
-    found = []
-    for name, info in cls.model_fields.items():
-        # Pydantic moves a field's own Annotated metadata to `metadata`; nested ones stay put.
-        own = tuple(m for m in info.metadata if isinstance(m, Declares | RefersTo))
-        marks = (*_markers(info.annotation), *own)
-        if marks or _holds_ids(info.annotation):
-            found.append((name, marks))
-    return tuple(found)
-
-
-def ids(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Declares | RefersTo, str]]:
-    """Every marked id in a validated model: (where, marker, value)."""
-    for name, marks in _marked_fields(type(model)):
-        value = getattr(model, name)
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for i, item in items:
-            here = (*loc, name) if i is None else (*loc, name, i)
-            if isinstance(item, BaseModel):
-                yield from ids(item, here)
-            elif isinstance(item, str):
-                yield from ((here, mark, item) for mark in marks)
-
-
 class Summit(Article):
     """A data file: the article, and what public reports add to it for the meeting series, each
     fact with its sources. The commands about the article read only the article's part."""
@@ -345,3 +299,9 @@ class Summit(Article):
     trade_claims: "list[TradeClaim]" = []  # noqa: RUF012 (Pydantic copies defaults)
     targets: "list[Target]" = []  # noqa: RUF012 (Pydantic copies defaults)
     conflicts: "list[Conflict]" = []  # noqa: RUF012 (Pydantic copies defaults)
+
+
+def model_for(value: object) -> "type[Summit] | type[MeetingFile]":
+    """What a data file holds, told by the file itself: an article's Summit when it names its
+    article `source`, else a meeting of the series as public reports tell it."""
+    return Summit if isinstance(value, dict) and "source" in value else MeetingFile

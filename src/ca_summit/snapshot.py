@@ -16,7 +16,7 @@ from typing import Any
 
 from .resources import bundled_path
 from .series import Meeting, meeting_files, series_path
-from .series_models import MeetingFile, Summit
+from .series_models import model_for
 
 NAME = "snapshot.json"
 
@@ -57,6 +57,5 @@ def load_snapshot() -> list[Meeting] | None:
     meetings = []
     for entry in entries:
         value = entry["value"]
-        model = Summit if isinstance(value, dict) and "source" in value else MeetingFile
-        meetings.append(Meeting(files[entry["name"]], model.model_validate(value)))
+        meetings.append(Meeting(files[entry["name"]], model_for(value).model_validate(value)))
     return meetings
