@@ -1,7 +1,8 @@
-"""The one renderer: a view goes out as a table, JSON, CSV or Markdown.
+"""The one renderer: a view goes out as a table, JSON, JSON Lines, CSV or Markdown.
 
-JSON, CSV and Markdown are written as UTF-8 bytes, never coloured, and never import Rich; only the
-table format loads Rich, and it colours only a terminal (Rich honours NO_COLOR and FORCE_COLOR).
+JSON, JSON Lines, CSV and Markdown are written as UTF-8 bytes, never coloured. Tables are laid out
+by layout.py and paged by pager.py; Rich is imported only to colour a terminal (it honours NO_COLOR
+and FORCE_COLOR). `--fields` is applied here, the same way for every format.
 """
 
 from __future__ import annotations
