@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -397,6 +398,23 @@ def test_version(invoke: Invoke) -> None:
     from ca_summit import __version__
 
     assert invoke("--version").stdout == f"ca-summit {__version__}\n"
+
+
+def test_the_entry_tunes_the_collector_for_its_process_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from ca_summit import entry
+
+    assert gc.get_threshold()[0] != 200_000  # importing the package (as every test does) leaves it
+    before = gc.get_threshold()
+    monkeypatch.setattr(sys, "argv", ["ca-summit", "--version"])
+    try:
+        with pytest.raises(SystemExit) as done:
+            entry.run()
+        assert done.value.code == 0
+        assert gc.get_threshold() == (200_000, 30, 30)
+    finally:
+        gc.set_threshold(*before)
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,3 @@
-from ca_summit.cli import main
+from ca_summit.entry import run
 
-raise SystemExit(main())
+run()

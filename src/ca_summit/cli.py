@@ -13,7 +13,7 @@ import inspect
 import io
 import os
 import sys
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -224,7 +224,3 @@ def main(argv: list[str] | None = None) -> int:
             "(please report it; CA_SUMMIT_DEBUG=1 shows the traceback)"
         )
         return 1
-
-
-def run() -> NoReturn:
-    raise SystemExit(main())
