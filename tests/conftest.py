@@ -4,6 +4,7 @@ import io
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,6 +21,23 @@ from ca_summit.series_models import Summit
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "source" / "000_27d775fb22bdf83e.txt"
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache of parsed files (cache.py) kept out of the user's home: one for the session."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    """The seven bundled meetings, as a user's folder of meeting files."""
+    from ca_summit.series import series_path
+
+    folder = tmp_path / "series"
+    shutil.copytree(series_path(), folder)
+    shutil.copy(bundled_path(), folder / "2023-dushanbe.yaml")
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -189,15 +207,21 @@ def records_args(command: Command) -> list[str]:
 
 @pytest.fixture
 def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the data files read from here on, in order (through the loader's one reader)."""
-    from ca_summit import loader
+    """The data files read from here on, in order: by name when read through the loader's one
+    reader, as "NAME (snapshot)" when a bundled file is read from its checked snapshot."""
+    from ca_summit import loader, snapshot
 
     read: list[str] = []
-    original = loader.read_text
+    original, original_value = loader.read_text, snapshot._value
 
     def counting(path: Path, what: str = "data file") -> str:
         read.append(path.name)
         return original(path, what)
 
+    def counting_value(path: Path) -> Any:
+        read.append(f"{path.name} (snapshot)")
+        return original_value(path)
+
     monkeypatch.setattr(loader, "read_text", counting)
+    monkeypatch.setattr(snapshot, "_value", counting_value)
     return read

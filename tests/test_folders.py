@@ -3,7 +3,6 @@ article's, and `validate FOLDER` reporting each problem as file:line:col."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,18 +10,9 @@ from typing import Any
 import pytest
 from test_series import meeting_text
 
-from ca_summit.resources import bundled_path
 from ca_summit.series import series_path
 
 Invoke = Callable[..., Any]
-
-
-@pytest.fixture
-def bundled_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "series"
-    shutil.copytree(series_path(), folder)
-    shutil.copy(bundled_path(), folder / "2023-dushanbe.yaml")
-    return folder
 
 
 def test_a_folder_of_the_seven_meetings_validates_and_loads(invoke: Invoke, bundled_copy: Path) -> None:

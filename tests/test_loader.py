@@ -372,9 +372,8 @@ def test_a_not_utf8_byte_is_located_in_characters(tmp_path: Path) -> None:
     assert caught.value.message == f"{path}:2:7: not UTF-8 text (byte 0xff)"
 
 
-def test_the_series_sections_named_by_the_loader_are_the_models() -> None:
-    from ca_summit.loader import SERIES_SECTIONS
-    from ca_summit.models import Article
+def test_the_series_sections_named_for_the_article_commands_are_the_models() -> None:
+    from ca_summit.models import SERIES_SECTIONS, Article
     from ca_summit.series_models import Summit
 
     assert frozenset(Summit.model_fields) - frozenset(Article.model_fields) == SERIES_SECTIONS

@@ -92,7 +92,7 @@ def test_a_lone_data_file_has_no_meetings_to_pick(invoke: Invoke, write: Callabl
 
 def test_a_year_reads_the_one_file_it_names(files_read: list[str]) -> None:
     assert one_meeting(None, 2019).record.city == "Tashkent"
-    assert files_read == ["2019-tashkent.yaml"]
+    assert files_read == ["2019-tashkent.yaml (snapshot)"]
 
 
 def test_parse_meeting() -> None:

@@ -97,7 +97,7 @@ def test_the_bundled_file_names_are_the_editions_in_order() -> None:
 def test_one_meeting_reads_one_file(files_read: list[str]) -> None:
     meetings(5, None)
     meetings(2019, None)
-    assert files_read == ["summit_2023.yaml", "2019-tashkent.yaml"]
+    assert files_read == ["summit_2023.yaml (snapshot)", "2019-tashkent.yaml (snapshot)"]
 
 
 def test_one_meeting_has_every_fact_and_both_sides_of_its_conflicts(invoke_json: Json) -> None:

@@ -1,4 +1,4 @@
-"""Rewrite the bundled series' snapshot (data/series/snapshot.json) after a full check of its files.
+"""Rewrite the bundled data's snapshots (data/snapshot/NAME.json) after a full check of the files.
 
 python tools/snapshot.py
 """
@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from ca_summit.resources import bundled_path
 from ca_summit.series import load_series, series_path
-from ca_summit.snapshot import NAME, snapshot_text
+from ca_summit.snapshot import snapshot_folder, snapshot_texts
 
 if __name__ == "__main__":
-    checked = load_series(series_path(), extra=(bundled_path(),))  # a SummitError if any problem
-    (series_path() / NAME).write_text(snapshot_text(checked), encoding="utf-8")
+    checked = load_series(
+        series_path(), extra=(bundled_path(),), cached=False
+    )  # a SummitError if any problem
+    folder = snapshot_folder()
+    folder.mkdir(exist_ok=True)
+    texts = snapshot_texts(checked)
+    for stale in folder.glob("*.json"):
+        if stale.name not in texts:
+            stale.unlink()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")

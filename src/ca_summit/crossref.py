@@ -10,7 +10,7 @@ here (the models report it).
 from __future__ import annotations
 
 import types
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from functools import cache
 from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
 
@@ -92,20 +92,33 @@ def patterns(model: type[BaseModel]) -> tuple[tuple[Loc, Marker], ...]:
     return tuple(found)
 
 
-def marked(document: object, model: type[BaseModel] = Article) -> Iterator[Marked]:
+def marked(document: object, model: type[BaseModel] = Article) -> list[Marked]:
     """Every marked value of a raw document, in file order (YAML mappings keep it)."""
-    stack: list[tuple[object, Shape, Loc]] = [(document, Shape((), model, None), ())]
-    while stack:
-        value, shape, loc = stack.pop()
+    found: list[Marked] = []
+
+    # Recursive: its depth is the models' nesting, whatever the document's (a value is followed only
+    # where a field's type leads), and a call is cheaper than a frame pushed on a list.
+    def walk(value: object, shape: Shape, loc: Loc) -> None:
         for marker in shape.markers:
-            yield Marked(loc, marker, value)
-        children: list[tuple[object, Shape, Loc]] = []
-        if shape.item is not None and isinstance(value, list):
-            children = [(item, shape.item, (*loc, i)) for i, item in enumerate(value)]
+            found.append(Marked(loc, marker, value))
+        if shape.item is not None:
+            if isinstance(value, list):
+                item = shape.item
+                if item.item is None and item.model is None:  # a list of ids: no call an id
+                    found.extend(
+                        Marked((*loc, i), m, inner) for i, inner in enumerate(value) for m in item.markers
+                    )
+                    return
+                for i, inner in enumerate(value):
+                    walk(inner, item, (*loc, i))
         elif shape.model is not None and isinstance(value, dict):
             spec = fields(shape.model)
-            children = [(item, spec[key], (*loc, key)) for key, item in value.items() if key in spec]
-        stack.extend(reversed(children))
+            for key, inner in value.items():
+                if key in spec:
+                    walk(inner, spec[key], (*loc, key))
+
+    walk(document, Shape((), model, None), ())
+    return found
 
 
 def _field(loc: Loc) -> str:
@@ -114,6 +127,8 @@ def _field(loc: Loc) -> str:
 
 def _spoiled(flagged: Collection[Loc], model: type[BaseModel]) -> set[str]:
     """The namespaces with a declaration that has a reported problem, itself or anything holding it."""
+    if not flagged:
+        return set()
     reported = {tuple(_ANY if isinstance(part, int) else part for part in loc) for loc in flagged}
     return {
         marker.namespace
@@ -131,18 +146,22 @@ def _unknown(ref: str, namespaces: tuple[str, ...], model: type[BaseModel]) -> s
 
 
 def cross_check(
-    document: object, flagged: Collection[Loc] = (), model: type[BaseModel] = Article
+    document: object,
+    flagged: Collection[Loc] = (),
+    model: type[BaseModel] = Article,
+    places: Collection[Marked] | None = None,
 ) -> list[tuple[Loc, str]]:
     """Duplicate ids and references that lead nowhere, with their places.
 
     `flagged` are the places already reported: references are not checked against declarations that
-    are themselves wrong, which would only echo those problems.
+    are themselves wrong, which would only echo those problems. `places`: the document's marked
+    values, when the caller has walked it already.
     """
     found: list[tuple[Loc, str]] = []
     declared: dict[str, set[str]] = {}
     first: dict[str, dict[str, Loc]] = {}
     references: list[Marked] = []
-    for place in marked(document, model):
+    for place in marked(document, model) if places is None else places:
         if isinstance(place.marker, RefersTo):
             references.append(place)
         if not isinstance(place.marker, Declares) or not isinstance(place.value, str):

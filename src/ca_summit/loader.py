@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 import yaml
 from pydantic import ValidationError
 
-from .crossref import cross_check, not_in_source
+from .crossref import Marked, cross_check, marked, not_in_source
 from .errors import Problem, SummitError
-from .models import Article, Loc
+from .models import Article, Loc, article_part
 from .resources import bundled_path
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -389,10 +389,6 @@ _HINTS = {
 if TYPE_CHECKING:
     from .series_models import MeetingFile, Summit
 
-# What a Summit adds to the article: the sections of the meeting series, named here so that the
-# article commands import no series model (a test holds it to the models).
-SERIES_SECTIONS = frozenset({"references", "record", "facts", "trade_claims", "targets", "conflicts"})
-
 
 class Checked(NamedTuple):
     """What checking a data file found: the parsed document (unless unparsable), its problems in
@@ -430,8 +426,8 @@ def examine(text: str, path: str, model: Model | None = None) -> Checked:
 
         model = model_for(doc.value)
     value = doc.value
-    if model is Article and isinstance(value, dict):
-        value = {key: item for key, item in value.items() if key not in SERIES_SECTIONS}
+    if model is Article:
+        value = article_part(value)
     summit: Article | MeetingFile | None = None
     try:
         summit = model.model_validate(value)
@@ -453,6 +449,21 @@ def examine(text: str, path: str, model: Model | None = None) -> Checked:
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))
     return Checked(doc, problems, summit if not problems else None)
+
+
+def revalidate(value: object) -> tuple[Article | MeetingFile, list[Marked]] | None:
+    """The content of a file parsed before (see cache.py), validated and checked as `examine` does
+    when told by the file itself, with its marked values (for the checks across a series); None at
+    the first problem, which `examine` then tells, placed."""
+    from .series_models import model_for
+
+    model = model_for(value)
+    try:
+        content = model.model_validate(value)
+    except ValidationError:
+        return None
+    places = marked(value, model)
+    return None if cross_check(value, (), model, places) else (content, places)
 
 
 def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -> tuple[int, list[Problem]]:

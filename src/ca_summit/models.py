@@ -13,7 +13,7 @@ is a number; dates arrive as text and are parsed here, as ISO dates only.
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -265,6 +265,21 @@ def points(summit: Article) -> Iterator[tuple[Loc, Point]]:
     for i, area in enumerate(summit.areas):
         for j, point in enumerate(area.points):
             yield ("areas", i, "points", j), point
+
+
+# What a Summit adds to the article: the sections of the meeting series, named here so that the
+# article commands import no series model (a test holds it to the models).
+SERIES_SECTIONS = frozenset({"references", "record", "facts", "trade_claims", "targets", "conflicts"})
+
+
+T = TypeVar("T")
+
+
+def article_part(value: T) -> T:
+    """A data file's parsed content without the series sections: what the article commands read."""
+    if isinstance(value, dict):
+        return cast(T, {key: item for key, item in value.items() if key not in SERIES_SECTIONS})
+    return value
 
 
 SERIES_SCOPE = ("conflicts",)

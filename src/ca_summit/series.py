@@ -8,16 +8,16 @@ conflict may name facts and claims of other meetings, so those references resolv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, SummitError
-from .models import Declares, RefersTo, series_scoped
-from .resources import bundled_path
+from .models import Declares, Loc, RefersTo, series_scoped
+from .resources import bundled_path, shipped
 from .series_models import MeetingFile, MeetingRecord, Summit
 
 if TYPE_CHECKING:
+    from .crossref import Marked
     from .loader import Document
 
 # The loader (and with it YAML) is imported where a file is read: the bundled series, read from its
@@ -42,10 +42,7 @@ class Meeting:
 
 def series_path() -> Path:
     """The folder of bundled meeting files (installed, or the checkout's data/series)."""
-    packaged = resources.files("ca_summit") / "data" / SERIES_DIR
-    if isinstance(packaged, Path) and packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / SERIES_DIR
+    return shipped("data", SERIES_DIR)
 
 
 def check_meeting(text: str, path: str) -> tuple[Summit | MeetingFile | None, Document | None, list[Problem]]:
@@ -71,59 +68,92 @@ def meeting_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
 
 
-def _series_problems(loaded: list[tuple[Meeting, Document]]) -> list[Problem]:
+@dataclass
+class _Loaded:
+    """A meeting as read from its file: its parsed content, and the text to place problems in (parsed
+    again only if a problem needs a place, when the content came from the cache)."""
+
+    meeting: Meeting
+    value: object
+    text: str
+    document: Document | None = None
+    places: list[Marked] | None = None  # its marked values, when already walked
+
+    def where(self, loc: Loc) -> tuple[int, int]:
+        if self.document is None:
+            from .loader import parse
+
+            self.document = parse(self.text)
+        return self.document.where(loc)
+
+
+def _series_problems(loaded: list[_Loaded]) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[tuple[str, str], str] = {}
     from .crossref import marked
 
     # One walk over each meeting's ids, not two: on a folder of 100 meetings it is a tenth of the time.
     walked = [
-        (meeting, doc, [(m.loc, m.marker, m.value) for m in marked(doc.value, type(meeting.data))])
-        for meeting, doc in loaded
+        (one, one.places if one.places is not None else marked(one.value, type(one.meeting.data)))
+        for one in loaded
     ]
-    for meeting, doc, found in walked:
+    for one, found in walked:
+        path = str(one.meeting.path)
         for loc, mark, value in found:
             if isinstance(mark, Declares) and mark.namespace != "reference" and isinstance(value, str):
                 key = (mark.namespace, value)
-                if key in first and first[key] != str(meeting.path):
+                if key in first and first[key] != path:
                     message = f"{mark.namespace} id {value!r} is also declared in {first[key]}"
-                    problems.append(
-                        Problem(str(meeting.path), *doc.where(loc), ".".join(map(str, loc)), message)
-                    )
-                first.setdefault(key, str(meeting.path))
-    for meeting, doc, found in walked:
+                    problems.append(Problem(path, *one.where(loc), ".".join(map(str, loc)), message))
+                first.setdefault(key, path)
+    for one, found in walked:
         for loc, mark, value in found:
             if not isinstance(mark, RefersTo) or not series_scoped(loc, mark):
                 continue
             if not any((space, value) in first for space in mark.namespaces):
                 message = f"unknown {' or '.join(mark.namespaces)} {value!r} in the series"
-                problems.append(Problem(str(meeting.path), *doc.where(loc), ".".join(map(str, loc)), message))
+                problems.append(
+                    Problem(str(one.meeting.path), *one.where(loc), ".".join(map(str, loc)), message)
+                )
     return problems
 
 
-def check_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> tuple[list[Meeting], list[Problem]]:
+def check_series(
+    folder: Path, *, extra: tuple[Path, ...] = (), cached: bool = False
+) -> tuple[list[Meeting], list[Problem]]:
     """Every problem of a folder of meeting files (and any `extra` files), each file's first and then
-    those across files; and the meetings, in order of edition, when there is none (for `validate`)."""
-    from .loader import read_text
+    those across files; and the meetings, in order of edition, when there is none (for `validate`).
+    `cached`: parse a file only when the cache (cache.py) does not have its content, and keep the
+    content of each file that has no problem of its own."""
+    from . import cache
+    from .loader import read_text, revalidate
 
     problems: list[Problem] = []
-    loaded: list[tuple[Meeting, Document]] = []
+    loaded: list[_Loaded] = []
     for path in [*meeting_files(folder), *extra]:
-        data, doc, found = check_meeting(read_text(path), str(path))
+        text = read_text(path)
+        value = cache.load(text) if cached else None
+        known = None if value is None else revalidate(value)
+        if known is not None and isinstance(known[0], Summit | MeetingFile) and known[0].record is not None:
+            loaded.append(_Loaded(Meeting(path, known[0]), value, text, places=known[1]))
+            continue
+        data, doc, found = check_meeting(text, str(path))
         problems += found
         if data is not None and doc is not None:
-            loaded.append((Meeting(path, data), doc))
+            loaded.append(_Loaded(Meeting(path, data), doc.value, text, doc))
+            if cached:
+                cache.store(text, doc.value)
     if not problems:
         problems = _series_problems(loaded)
     if problems:
         return [], problems
-    return sorted((meeting for meeting, _ in loaded), key=lambda m: m.record.edition), []
+    return sorted((one.meeting for one in loaded), key=lambda m: m.record.edition), []
 
 
-def load_series(folder: Path, *, extra: tuple[Path, ...] = ()) -> list[Meeting]:
+def load_series(folder: Path, *, extra: tuple[Path, ...] = (), cached: bool = True) -> list[Meeting]:
     """Every meeting of a folder (and any `extra` files), in order of edition, or a SummitError
-    carrying every problem of every file."""
-    meetings, problems = check_series(folder, extra=extra)
+    carrying every problem of every file. `cached`: as for check_series."""
+    meetings, problems = check_series(folder, extra=extra, cached=cached)
     if problems:
         raise SummitError.from_problems(problems)
     return meetings
@@ -144,10 +174,13 @@ def meeting_file(year: int, folder: Path | None = None) -> Path:
 
 def load_meeting(year: int, folder: Path | None = None) -> Meeting:
     """The validated meeting of `year`, reading its file alone (conflicts naming other meetings'
-    items are checked only by load_series)."""
+    items are checked only by load_series); a bundled one from its snapshot, if it matches."""
     from .loader import read_text
+    from .snapshot import meeting
 
     path = meeting_file(year, folder)
+    if folder is None and (made := meeting(path)) is not None:
+        return made
     data, _, problems = check_meeting(read_text(path), str(path))
     if data is None:
         raise SummitError.from_problems(problems)

@@ -1,9 +1,9 @@
 """Pydantic models of the meeting series: what public reports say of each meeting, every fact with
 its sources, and a data file that adds them to its article (Summit).
 
-Apart from models.py so that the commands about the article neither import nor build them; built
-as they are defined, since whoever imports this module validates with them (measured: building
-them on first use, one class at a time, costs more than building them in order).
+Apart from models.py so that the commands about the article neither import nor build them. Built
+on first use, as the article's are: the bundled series is made from its checked snapshot without
+validation (construct.py), so only a user's files, and `validate`, pay for building them.
 """
 
 # No `from __future__ import annotations` here: Pydantic would have to eval every annotation
@@ -11,7 +11,7 @@ them on first use, one class at a time, costs more than building them in order).
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
 
 from . import models
 from .limits import RATE_MAX
@@ -31,8 +31,8 @@ from .models import (
 
 
 class Model(BaseModel):
-    # The article models' rules (strict, frozen, no unknown key), built as soon as defined.
-    model_config = ConfigDict(**{**models.Model.model_config, "defer_build": False})
+    # The article models' rules: strict, frozen, no unknown key, built on first use.
+    model_config = models.Model.model_config
 
 
 _SLUG = StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..display import Lang
+from ..snapshot import bundled
 
 if TYPE_CHECKING:
     from ..models import Article
@@ -24,12 +25,20 @@ class Context(NamedTuple):
 
     def article(self) -> "Article":
         """The article's part of the data file: what the commands about the article read."""
+        from ..models import Article
+
+        if self.data is None and (made := bundled(Article)) is not None:
+            return made
         from ..loader import load_article
 
         return load_article(self._file())
 
     def summit(self) -> "Summit":
         """The whole data file: the article and the series sections it may add."""
+        from ..series_models import Summit
+
+        if self.data is None and (made := bundled(Summit)) is not None:
+            return made
         from ..loader import load_summit
 
         return load_summit(self._file())

@@ -2,6 +2,7 @@
 these at every <TAB>."""
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -31,10 +32,12 @@ def one_of(values: Sequence[str], what: str) -> Callable[[str], str]:
 def area_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """The area ids of the data the command line points at; none if it cannot be read."""
     from ..errors import SummitError
-    from ..loader import load_article
+    from . import Context
 
     try:
-        summit = load_article(resolve_data(ctx, ctx.params.get("data")))
+        # While completing, the line's values are not converted yet: --data is still text.
+        data = resolve_data(ctx, ctx.params.get("data"))
+        summit = Context(None if data is None else Path(data), "en").article()
     except SummitError:
         return []
     return [area.id for area in summit.areas if area.id.startswith(incomplete)]

@@ -4,7 +4,8 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
-from typing import TYPE_CHECKING, Annotated
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -119,5 +120,16 @@ class Source(View):
     language: str | None
 
 
+def copied(model: BaseModel, view: type[View]) -> dict[str, Any]:
+    """The fields a view shows as the data has them, read as attributes: dumping the data model
+    would build its serializer, which the bundled series (made without validation) never needs."""
+    return {name: getattr(model, name) for name in _shared(type(model), view)}
+
+
+@cache
+def _shared(model: type[BaseModel], view: type[View]) -> tuple[str, ...]:
+    return tuple(name for name in view.model_fields if name in model.model_fields)
+
+
 def present_source(ref: "Reference") -> Source:
-    return Source(**ref.model_dump(include=set(Source.model_fields)))
+    return Source(**copied(ref, Source))

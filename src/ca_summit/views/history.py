@@ -5,18 +5,16 @@ Every claim keeps its own qualifier, speaker and sources; nothing here picks one
 
 # No `from __future__ import annotations` in views (see views/trade.py).
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from .. import display as d
 from ..display import Lang
 from ..report import Cell, Column, Table, cell
-from .base import Finite, Source, View, present_source
+from .base import Finite, Source, View, copied, present_source
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from ..queries import history as q
     from ..series_models import Conflict, Speaker
 
@@ -401,11 +399,6 @@ def _link(conflict: "Conflict") -> ConflictLink:
     return ConflictLink(id=conflict.id, topic=conflict.topic)
 
 
-def _copied(model: "BaseModel", view: type[View]) -> dict[str, Any]:
-    """The fields a view shows as the data has them (dates stay as the data's partial dates)."""
-    return model.model_dump(include=set(view.model_fields))
-
-
 def _who(who: "Speaker") -> tuple[str, str | None]:
     return who.name, who.role
 
@@ -414,12 +407,12 @@ def present_claim(data: "q.ClaimData", lang: Lang) -> Claim:
     c = data.claim
     name, role = _who(c.stated_by)
     return Claim(
-        **_copied(c, Claim)
+        **copied(c, Claim)
         | {
             "meeting": data.edition,
             "year": data.year,
             "year_assumption_text": None if data.assumption is None else data.assumption.text.get(lang),
-            "growth": [ClaimGrowth(**_copied(g, ClaimGrowth)) for g in c.growth],
+            "growth": [ClaimGrowth(**copied(g, ClaimGrowth)) for g in c.growth],
             "speaker": name,
             "speaker_role": role,
             "differs_from": list(data.differs_from),
@@ -433,7 +426,7 @@ def _target(data: "q.TargetData") -> HistoryTarget:
     g = data.target
     name, role = _who(g.set_by)
     return HistoryTarget(
-        **_copied(g, HistoryTarget)
+        **copied(g, HistoryTarget)
         | {
             "meeting": data.edition,
             "set_by": name,

@@ -1,0 +1,93 @@
+"""Models made from data that this package has already validated, without validating it again.
+
+Only for the bundled series' snapshot: tools/snapshot.py writes it from files that passed every
+check, and it is used only while every file's SHA-256 matches (see snapshot.py). Making the models
+this way builds no validator, which is most of what the series would otherwise cost a command. A
+test holds that what is made here equals what validation makes, field by field and in what each
+model records as set.
+
+The plan of each model is read from its fields' types, once: a nested model, a list, an optional
+value, an ISO date (given as text, as in the data file) or a float (an integer in the file) is
+converted as validation would; anything else is taken as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+M = TypeVar("M", bound=BaseModel)
+Convert = Callable[[Any], Any]
+# Per field: its name, how its value is converted (None: taken as it is), its default, whether the
+# default is copied (a list is not shared between instances, as validation does not share it).
+Plan = tuple[tuple[str, Convert | None, Any, bool], ...]
+
+_plans: dict[type[BaseModel], Plan] = {}
+_set = object.__setattr__
+
+
+def build(model: type[M], data: dict[str, Any]) -> M:
+    """An instance of `model` from `data`, a mapping that validated as `model` (raw, as parsed)."""
+    plan = _plans.get(model) or _plan(model)
+    values: dict[str, Any] = {}
+    for name, convert, default, copied in plan:
+        if name in data:
+            value = data[name]
+            values[name] = value if convert is None else convert(value)
+        else:
+            values[name] = default.copy() if copied else default
+    instance = model.__new__(model)
+    # What BaseModel.model_construct sets, without its per-field alias lookups (no field has one).
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", set(data))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
+def _plan(model: type[BaseModel]) -> Plan:
+    if model.__pydantic_post_init__ or model.__private_attributes__:
+        raise TypeError(f"{model.__name__} has private state: build cannot make it")
+    plan = []
+    for name, field in model.model_fields.items():
+        if field.alias is not None and field.alias != name:
+            raise TypeError(f"{model.__name__}.{name} has an alias: build cannot make it")
+        default = field.default
+        if default is PydanticUndefined and field.default_factory is not None:
+            raise TypeError(f"{model.__name__}.{name} has a default factory: build cannot make it")
+        copied = isinstance(default, list | dict | set)
+        plan.append((name, _converter(field.annotation), default, copied))
+    _plans[model] = tuple(plan)
+    return _plans[model]
+
+
+def _converter(annotation: Any) -> Convert | None:
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _converter(get_args(annotation)[0])
+    if origin is Union or origin is types.UnionType:
+        options = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(options) != 1:
+            raise TypeError(f"{annotation}: build makes an optional value, not a union")
+        inner = _converter(options[0])
+        return None if inner is None else (lambda value: None if value is None else inner(value))
+    if origin is list:
+        item = _converter(get_args(annotation)[0])
+        return None if item is None else (lambda value: [item(v) for v in value])
+    if origin is typing.Literal:
+        return None
+    if origin is not None or not isinstance(annotation, type):
+        raise TypeError(f"{annotation!r}: build does not know this type")
+    if issubclass(annotation, BaseModel):
+        return lambda value: build(annotation, value)
+    if annotation is dt.date:
+        return dt.date.fromisoformat
+    if annotation is float:
+        return float
+    return None
