@@ -4,6 +4,7 @@
 # string at import, and that compile step is a measurable part of start-up.
 
 import datetime as dt
+from typing import Any
 
 from pydantic import ConfigDict, Field, RootModel
 
@@ -88,80 +89,80 @@ class MeetingView(View):
     file: str | None = Field(description="The name of the file it was read from.")
 
 
-def _sources(refs: list[Reference]) -> list[SourceRef]:
+# The views are given as plain data and validated once, whole: one call into Pydantic's core for a
+# meeting rather than one per source cited (on a folder of 100 meetings, a third of the time).
+Data = dict[str, Any]
+
+
+def _sources(refs: list[Reference]) -> list[Data]:
     return [
-        SourceRef(id=r.id, url=r.url, publisher=r.publisher, published=r.published, language=r.language)
+        {"id": r.id, "url": r.url, "publisher": r.publisher, "published": r.published, "language": r.language}
         for r in refs
     ]
 
 
-def _support(data: MeetingData, fact_id: str) -> Support:
+def _support(data: MeetingData, fact_id: str) -> Data:
     fact, refs = data.support(fact_id)
-    return Support(fact=fact.id, confidence=fact.confidence, sources=_sources(refs))
+    return {"fact": fact.id, "confidence": fact.confidence, "sources": _sources(refs)}
 
 
-def _present(data: MeetingData) -> MeetingView:
+def _attendee(country: str | None, person: str, role: str, support: Data) -> Data:
+    return {"country": country, "person": person, "role": role, "support": support}
+
+
+def _present(data: MeetingData) -> Data:
     r = data.record
-    return MeetingView(
-        edition=r.edition,
-        year=r.held.start.year,
-        held_start=r.held.start,
-        held_end=r.held.end,
-        held=_support(data, r.held_fact),
-        announced_start=r.announced.start if r.announced else None,
-        announced_end=r.announced.end if r.announced else None,
-        announced=_support(data, r.announced_fact) if r.announced_fact else None,
-        city=r.city,
-        venue=r.venue,
-        host_country=r.host_country,
-        place=_support(data, r.venue_fact),
-        chair=PersonView(
-            country=r.host_country,
-            person=r.chair.person,
-            role=r.chair.role,
-            support=_support(data, r.chair.fact),
-        ),
-        attendees=[
-            PersonView(country=a.country, person=a.person, role=a.role, support=_support(data, a.fact))
-            for a in r.attendees
-        ],
-        guests=[
-            PersonView(country=g.country, person=g.person, role=g.role, support=_support(data, g.fact))
-            for g in r.guests
-        ],
-        documents=[
-            DocumentView(
-                title=doc.title, title_as_published=doc.title_as_published, support=_support(data, doc.fact)
-            )
+    return {
+        "edition": r.edition,
+        "year": r.held.start.year,
+        "held_start": r.held.start,
+        "held_end": r.held.end,
+        "held": _support(data, r.held_fact),
+        "announced_start": r.announced.start if r.announced else None,
+        "announced_end": r.announced.end if r.announced else None,
+        "announced": _support(data, r.announced_fact) if r.announced_fact else None,
+        "city": r.city,
+        "venue": r.venue,
+        "host_country": r.host_country,
+        "place": _support(data, r.venue_fact),
+        "chair": _attendee(r.host_country, r.chair.person, r.chair.role, _support(data, r.chair.fact)),
+        "attendees": [_attendee(a.country, a.person, a.role, _support(data, a.fact)) for a in r.attendees],
+        "guests": [_attendee(g.country, g.person, g.role, _support(data, g.fact)) for g in r.guests],
+        "documents": [
+            {
+                "title": doc.title,
+                "title_as_published": doc.title_as_published,
+                "support": _support(data, doc.fact),
+            }
             for doc in r.documents
         ],
-        documents_disputed=_support(data, r.documents_fact) if r.documents_fact else None,
-        facts=[
-            FactView(
-                id=f.id,
-                topic=f.topic,
-                text=f.text,
-                confidence=f.confidence,
-                note=f.note,
-                sources=_sources(refs),
-            )
+        "documents_disputed": _support(data, r.documents_fact) if r.documents_fact else None,
+        "facts": [
+            {
+                "id": f.id,
+                "topic": f.topic,
+                "text": f.text,
+                "confidence": f.confidence,
+                "note": f.note,
+                "sources": _sources(refs),
+            }
             for f, refs in data.facts.values()
         ],
-        conflicts=[
-            ConflictView(
-                id=c.conflict.id,
-                topic=c.conflict.topic,
-                note=c.conflict.note,
-                positions=[
-                    PositionView(text=p.text, items=list(p.items), sources=_sources(refs))
+        "conflicts": [
+            {
+                "id": c.conflict.id,
+                "topic": c.conflict.topic,
+                "note": c.conflict.note,
+                "positions": [
+                    {"text": p.text, "items": list(p.items), "sources": _sources(refs)}
                     for p, refs in zip(c.conflict.positions, c.sources, strict=True)
                 ],
-                file=c.file,
-            )
+                "file": c.file,
+            }
             for c in data.conflicts
         ],
-        file=data.file,
-    )
+        "file": data.file,
+    }
 
 
 class RecordSummary(View):
@@ -177,7 +178,8 @@ class RecordSummary(View):
 
 
 def present_record(data: MeetingData) -> RecordSummary:
-    return RecordSummary.model_validate(_present(data), from_attributes=True)
+    meeting = _present(data)
+    return RecordSummary.model_validate({name: meeting[name] for name in RecordSummary.model_fields})
 
 
 def sourced(text: str, support: Support, lang: Lang) -> str:
@@ -378,4 +380,4 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
 
 
 def present(result: list[MeetingData], lang: Lang) -> MeetingsView:
-    return MeetingsView([_present(data) for data in result])
+    return MeetingsView.model_validate([_present(data) for data in result])
