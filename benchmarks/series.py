@@ -1,5 +1,7 @@
 """Time of `meetings --json` on a generated folder of 100 meetings against a folder of one, as a
-ratio measured in one run. Budget (issue 11): ≤ 2.
+ratio measured in one run. Budget (issue 11): ≤ 2, as a user runs it: again on the same folder, so
+with the cache of parsed files (ca_summit/cache.py) warm. The first run on a folder, which parses
+every file, is reported beside it ("cold": the cache turned off), and not judged.
 
 Each generated meeting is a copy of a bundled one (2022, Cholpon-Ata: 17 facts, 4 trade claims, 2
 targets, 4 conflicts, 24 references), given its own edition, year and ids so that the folder is a
@@ -68,22 +70,28 @@ def _time(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def measure(runs: int) -> tuple[float, float]:
+def measure(runs: int) -> dict[str, tuple[float, float]]:
+    """Per cache state ("warm", "cold"): the medians for the folder of many and the folder of one."""
     with tempfile.TemporaryDirectory() as tmp:
         many, one = Path(tmp) / "many", Path(tmp) / "one"
         many.mkdir()
         one.mkdir()
         generate(many, COUNT)
         generate(one, 1)
-        env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+        env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.pop("CA_SUMMIT_CACHE_DIR", None)
+        envs = {"warm": env, "cold": {**env, "CA_SUMMIT_CACHE_DIR": ""}}
         base = [sys.executable, "-m", "ca_summit", "meetings", "--json", "--data"]
         _time([*base, str(many)], env), _time([*base, str(one)], env)  # warm the caches
-        many_runs, one_runs = [], []
-        for _ in range(runs):
-            many_runs.append(_time([*base, str(many)], env))
-            one_runs.append(_time([*base, str(one)], env))
-        return statistics.median(many_runs), statistics.median(one_runs)
+        medians = {}
+        for state, environment in envs.items():
+            many_runs, one_runs = [], []
+            for _ in range(runs):
+                many_runs.append(_time([*base, str(many)], environment))
+                one_runs.append(_time([*base, str(one)], environment))
+            medians[state] = statistics.median(many_runs), statistics.median(one_runs)
+        return medians
 
 
 def main() -> int:
@@ -91,18 +99,19 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--check", action="store_true", help="exit 1 when over budget")
     args = parser.parse_args()
-    many, one = measure(args.runs)
-    ratio = many / one
-    flag = "" if ratio <= BUDGET else f" (over budget: {BUDGET})"
-    print("| `meetings --json` on | ms |\n|---|---:|")
+    medians = measure(args.runs)
+    print(f"| `meetings --json` on | a folder of {COUNT} meetings, ms | a folder of 1, ms | ratio |")
+    print("|---|---:|---:|---:|")
+    for state, (many, one) in medians.items():
+        judged = state == "warm"
+        flag = " (over budget)" if judged and many / one > BUDGET else "" if judged else " (not judged)"
+        print(f"| {state} cache | {many * 1000:.0f} | {one * 1000:.0f} | {many / one:.2f}{flag} |")
     print(
-        f"| a folder of {COUNT} meetings | {many * 1000:.0f} |\n| a folder of 1 meeting | {one * 1000:.0f} |"
-    )
-    print(
-        f"\nRatio {ratio:.2f}{flag}; medians of {args.runs} alternating runs, "
+        f"\nBudget: warm ratio ≤ {BUDGET}; medians of {args.runs} alternating runs, "
         f"Python {sys.version.split()[0]}."
     )
-    return 1 if args.check and ratio > BUDGET else 0
+    many, one = medians["warm"]
+    return 1 if args.check and many / one > BUDGET else 0
 
 
 if __name__ == "__main__":
