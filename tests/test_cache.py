@@ -5,6 +5,7 @@ unwritable changes nothing but the time."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -149,9 +150,23 @@ def test_the_cache_goes_where_xdg_says(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.delenv(cache.ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache.folder() == tmp_path / "xdg" / "ca-summit" / "parsed-v1"
-    monkeypatch.setenv("XDG_CACHE_HOME", "")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache.folder() == tmp_path / "home" / ".cache" / "ca-summit" / "parsed-v1"
+    for ignored in ("", "relative/cache"):  # a relative path is ignored, as the XDG specification says
+        monkeypatch.setenv("XDG_CACHE_HOME", ignored)
+        assert cache.folder() == tmp_path / "home" / ".cache" / "ca-summit" / "parsed-v1"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_an_entry_that_is_not_a_file_cannot_hang_a_run(
+    folder: Path, entries: Path, parsed: list[int]
+) -> None:
+    load_series(folder)
+    for entry in entries.glob("*.json"):
+        entry.unlink()
+        os.mkfifo(entry)  # opened for reading, a FIFO with no writer would block
+    parsed.clear()
+    assert len(load_series(folder)) == 7
+    assert len(parsed) == 7
 
 
 def test_an_unusable_cache_changes_nothing(folder: Path, tmp_path: Path, invoke: Invoke) -> None:

@@ -26,7 +26,6 @@ from typing import Any
 
 ENV = "CA_SUMMIT_CACHE_DIR"
 MAX_ENTRIES = 2000
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _PARSED = "parsed-v1"
 
 
@@ -36,6 +35,8 @@ def folder() -> Path | None:
     if chosen is not None:
         return Path(chosen) / _PARSED if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or (os.name == "nt" and os.environ.get("LOCALAPPDATA"))
+    if base and not os.path.isabs(base):
+        base = None  # the XDG specification: a relative path is ignored
     try:
         root = Path(base) if base else Path.home() / ".cache"
     except RuntimeError:  # no home folder to be found
@@ -60,15 +61,16 @@ def _key(text: str) -> str:
 
 def load(text: str) -> dict[str, Any] | None:
     """The parsed content of a file with this text, when the cache has it."""
+    from .errors import SummitError
+    from .loader import read_text
+
     where = folder()
     if where is None:
         return None
     try:
-        path = where / f"{_key(text)}.json"
-        if path.stat().st_size > MAX_ENTRY_BYTES:
-            return None
-        value = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+        # The loader's reader: a regular file only (a FIFO put there cannot hang the run), bounded.
+        value = json.loads(read_text(where / f"{_key(text)}.json", "cache entry"))
+    except (SummitError, ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
 
