@@ -186,3 +186,14 @@ def test_the_cache_keeps_at_most_its_bound(
     load_series(folder)
     assert 0 < len(list(entries.glob("*.json"))) <= 4
     assert not list(entries.glob("*.tmp"))
+
+
+def test_one_meeting_of_a_folder_is_read_through_the_cache(
+    folder: Path, entries: Path, parsed: list[int]
+) -> None:
+    from ca_summit.picking import one_meeting
+
+    assert one_meeting(folder, 2019).record.city == "Tashkent"
+    assert len(parsed) == 1
+    assert one_meeting(folder, 2019).record.city == "Tashkent"
+    assert len(parsed) == 1  # the second time from the cache

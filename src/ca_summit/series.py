@@ -118,6 +118,25 @@ def _series_problems(loaded: list[_Loaded]) -> list[Problem]:
     return problems
 
 
+def _read(path: Path, cached: bool) -> tuple[_Loaded | None, list[Problem]]:
+    """One meeting file: from the cache when it has the file's content (validated and checked all
+    the same), else parsed and checked in full, and then kept when it has no problem."""
+    from . import cache
+    from .loader import read_text, revalidate
+
+    text = read_text(path)
+    value = cache.load(text) if cached else None
+    known = None if value is None else revalidate(value)
+    if known is not None and isinstance(known[0], Summit | MeetingFile) and known[0].record is not None:
+        return _Loaded(Meeting(path, known[0]), value, text, places=known[1]), []
+    data, doc, problems = check_meeting(text, str(path))
+    if data is None or doc is None:
+        return None, problems
+    if cached:
+        cache.store(text, doc.value)
+    return _Loaded(Meeting(path, data), doc.value, text, doc), problems
+
+
 def check_series(
     folder: Path, *, extra: tuple[Path, ...] = (), cached: bool = False
 ) -> tuple[list[Meeting], list[Problem]]:
@@ -125,24 +144,13 @@ def check_series(
     those across files; and the meetings, in order of edition, when there is none (for `validate`).
     `cached`: parse a file only when the cache (cache.py) does not have its content, and keep the
     content of each file that has no problem of its own."""
-    from . import cache
-    from .loader import read_text, revalidate
-
     problems: list[Problem] = []
     loaded: list[_Loaded] = []
     for path in [*meeting_files(folder), *extra]:
-        text = read_text(path)
-        value = cache.load(text) if cached else None
-        known = None if value is None else revalidate(value)
-        if known is not None and isinstance(known[0], Summit | MeetingFile) and known[0].record is not None:
-            loaded.append(_Loaded(Meeting(path, known[0]), value, text, places=known[1]))
-            continue
-        data, doc, found = check_meeting(text, str(path))
+        one, found = _read(path, cached)
         problems += found
-        if data is not None and doc is not None:
-            loaded.append(_Loaded(Meeting(path, data), doc.value, text, doc))
-            if cached:
-                cache.store(text, doc.value)
+        if one is not None:
+            loaded.append(one)
     if not problems:
         problems = _series_problems(loaded)
     if problems:
@@ -175,16 +183,15 @@ def meeting_file(year: int, folder: Path | None = None) -> Path:
 def load_meeting(year: int, folder: Path | None = None) -> Meeting:
     """The validated meeting of `year`, reading its file alone (conflicts naming other meetings'
     items are checked only by load_series); a bundled one from its snapshot, if it matches."""
-    from .loader import read_text
     from .snapshot import meeting
 
     path = meeting_file(year, folder)
     if folder is None and (made := meeting(path)) is not None:
         return made
-    data, _, problems = check_meeting(read_text(path), str(path))
-    if data is None:
+    one, problems = _read(path, cached=True)
+    if one is None:
         raise SummitError.from_problems(problems)
-    return Meeting(path, data)
+    return one.meeting
 
 
 def load_bundled_series() -> list[Meeting]:
