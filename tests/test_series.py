@@ -325,3 +325,12 @@ def test_validate_gets_every_problem_of_a_folder_at_once(tmp_path: Path) -> None
     # libyaml and PyYAML's pure parser word this one differently: its place is what matters.
     assert (problems[1].path, problems[1].line, problems[1].column) == (str(second), 3, 1)
     assert problems[1].message.startswith("invalid YAML: ")
+
+
+def test_a_meeting_files_format_version_true_is_not_one(tmp_path: Path) -> None:
+    # true == 1 in Python: the article's format and a meeting file's refuse it alike.
+    path = tmp_path / "2030-a.yaml"
+    path.write_text(meeting_text().replace("format_version: 1", "format_version: true"), encoding="utf-8")
+    with pytest.raises(SummitError) as caught:
+        load_series(tmp_path, cached=False)
+    assert caught.value.message == f"{path}:1:17: format_version: expected the number 1, got true"

@@ -95,6 +95,9 @@ def _not_bool(value: object) -> object:
     return value
 
 
+# What every data file starts with; `true` is not the number 1, though true == 1 in Python.
+FormatVersion = Annotated[Literal[1], BeforeValidator(_not_bool)]
+
 # The pattern tells the schema's readers (and validators that skip `format`) what _iso_date takes.
 IsoDate = Annotated[
     dt.date,
@@ -243,7 +246,7 @@ class Area(Model):
 class Article(Model):
     """What one article says of one meeting: every fact with its verbatim quote."""
 
-    format_version: Annotated[Literal[1], BeforeValidator(_not_bool)]
+    format_version: FormatVersion
     source: Source
     meeting: Meeting
     participants: Annotated[list[Participant], Field(min_length=1)]

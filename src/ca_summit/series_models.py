@@ -20,6 +20,7 @@ from .models import (
     Article,
     CountryCode,
     Declares,
+    FormatVersion,
     IsoDate,
     Line,
     Rate,
@@ -280,7 +281,7 @@ class Conflict(Model):
 class MeetingFile(Model):
     """A meeting without an article: only the series sections, and the record is required."""
 
-    format_version: Literal[1]
+    format_version: FormatVersion
     references: Annotated[list[Reference], Field(min_length=1)]
     record: MeetingRecord
     facts: Annotated[list[Fact], Field(min_length=1)]
