@@ -67,7 +67,26 @@ def test_csv_keeps_one_record_per_line(invoke: Invoke, hostile: Path) -> None:
 def test_markdown_keeps_one_record_per_line(invoke: Invoke, hostile: Path) -> None:
     lines = invoke("--data", str(hostile), "areas", "-f", "markdown").stdout.splitlines()
     assert len(lines) == 3
-    assert lines[2].split(" | ")[2] == SHOWN.replace("\\r", "<br>").replace("|", "\\|")
+    assert (
+        lines[2].split(" | ")[2] == r"\[red\]Trade\[/x\] \x1b\]0;pwned\x07 grows<br>\u2028 \| \x9b \u202e end"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("<b>bold</b> &amp; more", r"\<b>bold\</b> \&amp; more"),  # no HTML, no entity
+        ("*not* _emphasis_, ~~nor~~ `code`", r"\*not\* \_emphasis\_, \~\~nor\~\~ \`code\`"),
+        ("[a link](https://example.org)", r"\[a link\](https://example.org)"),
+        ("snake_case and C:\\path", r"snake_case and C:\\path"),  # `_` inside a word is a letter
+    ],
+)
+def test_markdown_shows_text_as_written(
+    invoke: Invoke, write: Callable[[str], Path], text: str, cell: str
+) -> None:
+    path = write(MINIMAL.replace("en: Trade grows.}", f"en: '{text}'}}"))
+    lines = invoke("--data", str(path), "areas", "-f", "markdown").stdout.splitlines()
+    assert lines[2].split(" | ")[2] == cell
 
 
 @pytest.mark.parametrize("query", ["[/x]", "[red]tokaiev", "[bold]x[/bold]", "\\[x]"])
