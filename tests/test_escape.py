@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from ca_summit.escape import escape_control
 
@@ -70,6 +72,16 @@ def test_markdown_keeps_one_record_per_line(invoke: Invoke, hostile: Path) -> No
     assert (
         lines[2].split(" | ")[2] == r"\[red\]Trade\[/x\] \x1b\]0;pwned\x07 grows<br>\u2028 \| \x9b \u202e end"
     )
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_holds_no_raw_character_a_terminal_would_obey(invoke: Invoke, hostile: Path, fmt: str) -> None:
+    out = invoke("--data", str(hostile), "areas", "-f", fmt).stdout
+    for raw in ("\x1b", "\x07", "\r", "\u2028", "\x9b", "\u202e"):
+        assert raw not in out
+    assert "\\u009b" in out and "\\u2028" in out and "\\u202e" in out
+    records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert records[0]["summary"] == yaml.safe_load(f'"{HOSTILE}"')  # the same value, as the file says
 
 
 @pytest.mark.parametrize(

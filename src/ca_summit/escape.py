@@ -36,3 +36,14 @@ def escape_control(text: str, *, keep_newlines: bool = False) -> str:
     except UnicodeEncodeError:  # bytes that were not UTF-8 (a file name, an argument), as Python reads them
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _pattern(_CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL).sub(_escaped, text)
+
+
+# What JSON encoders leave raw that a terminal may act on: DEL, C1 (U+009B is CSI), the line and
+# paragraph separators and the bidi controls. JSON already escapes C0; a newline outside a string
+# is layout, so the pattern leaves C0 alone.
+_JSON_RAW = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
+def escape_json(text: str) -> str:
+    """JSON text with those characters written as \\u escapes: the same JSON value, safe to show."""
+    return _pattern(_JSON_RAW).sub(lambda match: f"\\u{ord(match.group()):04x}", text)

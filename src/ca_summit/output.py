@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .display import Lang
-from .escape import escape_control
+from .escape import escape_control, escape_json
 from .report import Cell, Column, Plain, Raw, Table, Tabular, cell, primary
 
 if TYPE_CHECKING:
@@ -81,12 +81,12 @@ def _render(
 ) -> None:
     if fmt is Format.json:
         if fields is None:
-            _write(view.model_dump_json(indent=2) + "\n")
+            _write(escape_json(view.model_dump_json(indent=2)) + "\n")
         else:
-            _write(_json(select(view.model_dump(mode="json"), fields, records), indent=2) + "\n")
+            _write(escape_json(_json(select(view.model_dump(mode="json"), fields, records), indent=2)) + "\n")
     elif fmt is Format.jsonl:
         payload = view.model_dump(mode="json")
-        _write("".join(_json(record) + "\n" for record in _records(payload, fields, records)))
+        _write("".join(escape_json(_json(record)) + "\n" for record in _records(payload, fields, records)))
     elif fmt in (Format.csv, Format.markdown):
         table = primary(_tables(view, lang, fields, records, data=True))
         _write(to_csv(table) if fmt is Format.csv else to_markdown(table))
