@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from csv import DictReader
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +120,28 @@ def test_one_meeting_table_shows_items_facts_and_conflicts(invoke: Callable[...,
     assert "Every fact, with its sources" in result.stdout
     assert "c2: Date of the 2nd meeting" in result.stdout
     assert "9 November 2019 (a 3090.ru preview)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["2 sources or more", "1 source", "venue", "attendee"]),
+        ("fr", ["2 sources ou plus", "1 source", "lieu", "participant", "Fiabilité"]),
+    ],
+)
+def test_tables_give_confidence_and_topic_in_words_and_data_keeps_the_codes(
+    invoke: Callable[..., Any], lang: str, words: list[str]
+) -> None:
+    table = invoke("--lang", lang, "meetings", "2019", "--no-pager", env={"COLUMNS": "200"}).stdout
+    for word in words:
+        assert word in table
+    assert "confirmed-2-sources" not in table and "confirmed-1-source" not in table
+    facts = invoke("--lang", lang, "facts", "--meeting", "2019", "--no-pager", env={"COLUMNS": "200"}).stdout
+    assert words[0] in facts and "confirmed-2-sources" not in facts
+    csv = invoke("--lang", lang, "facts", "--meeting", "2019", "-f", "csv").stdout
+    rows = list(DictReader(io.StringIO(csv)))
+    assert {"venue", "attendee"} <= {row["topic"] for row in rows}
+    assert {"confirmed-2-sources", "confirmed-1-source"} <= {row["confidence"] for row in rows}
 
 
 def test_the_list_table_marks_single_source_items(invoke: Callable[..., Any]) -> None:

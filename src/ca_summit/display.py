@@ -68,6 +68,34 @@ _KINDS = {
     "trade_claim": ("trade claim", "chiffre du commerce"),
     "target": ("target", "cible"),
 }
+# How well public reports support a fact of the series (the facts table's confidence).
+_CONFIDENCE = {
+    "confirmed-2-sources": ("2 sources or more", "2 sources ou plus"),
+    "confirmed-1-source": ("1 source", "1 source"),
+    "conflicting": ("conflicting", "contesté"),
+}
+# What a fact of the series is about (its topic in the data).
+_TOPICS = {
+    "date": ("date", "date"),
+    "date_variant": ("other date", "autre date"),
+    "scheduling": ("scheduling", "calendrier"),
+    "format": ("format", "format"),
+    "venue": ("venue", "lieu"),
+    "host": ("host", "hôte"),
+    "attendee": ("attendee", "participant"),
+    "delegation": ("delegation", "délégation"),
+    "guest": ("guest", "invité"),
+    "origin": ("origin", "origine"),
+    "documents": ("documents", "documents"),
+    "document": ("document", "document"),
+    "decision": ("decision", "décision"),
+    "proposal": ("proposal", "proposition"),
+    "position": ("position", "position"),
+    "side_events": ("side events", "événements en marge"),
+    "award": ("award", "distinction"),
+    "follow_up": ("follow-up", "suites"),
+    "context": ("context", "contexte"),
+}
 _FIELDS = {
     "text_en": ("English text", "texte anglais"),
     "text_fr": ("French text", "texte français"),
@@ -127,16 +155,30 @@ def quoted(text: str, lang: Lang, *, verbatim: bool) -> str:
     return f"“{inner}”"
 
 
-def kind(value: str, lang: Lang) -> str:
-    """A kind of fact, translated; an unknown one shows as it is."""
-    en, fr = _KINDS.get(value, (value, value))
+def _named(words: dict[str, tuple[str, str]], value: str, lang: Lang) -> str:
+    """A code of the data in words, in the language; an unknown one shows as it is."""
+    en, fr = words.get(value, (value, value))
     return tr(lang, en, fr)
+
+
+def kind(value: str, lang: Lang) -> str:
+    """A kind of fact, translated."""
+    return _named(_KINDS, value, lang)
+
+
+def confidence(value: str, lang: Lang) -> str:
+    """A fact's confidence in words."""
+    return _named(_CONFIDENCE, value, lang)
+
+
+def topic(value: str, lang: Lang) -> str:
+    """A fact's topic in words."""
+    return _named(_TOPICS, value, lang)
 
 
 def field(value: str, lang: Lang) -> str:
     """Where a search matched, in words."""
-    en, fr = _FIELDS.get(value, (value, value))
-    return tr(lang, en, fr)
+    return _named(_FIELDS, value, lang)
 
 
 def long_date(date: dt.date, lang: Lang) -> str:

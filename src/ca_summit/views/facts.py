@@ -229,9 +229,9 @@ class MeetingFactsView(RootModel[list[MeetingFact]]):
                 [
                     (
                         cell(f.id),
-                        cell(f.topic),
+                        cell(f.topic, d.topic(f.topic, lang) if f.topic else None),
                         cell(f.text),
-                        cell(f.confidence),
+                        cell(f.confidence, d.confidence(f.confidence, lang)),
                         cell(None, _publishers(f.sources)),
                     )
                     for f in self.root

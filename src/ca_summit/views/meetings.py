@@ -220,11 +220,7 @@ def _cited(s: SourceRef) -> str:
 
 def _mark(confidence: str, lang: Lang) -> str:
     """A flag on an item that one source alone, or sources in conflict, support."""
-    if confidence == "confirmed-1-source":
-        return d.tr(lang, " [1 source]", " [1 source]")
-    if confidence == "conflicting":
-        return d.tr(lang, " [conflicting]", " [contesté]")
-    return ""
+    return "" if confidence == "confirmed-2-sources" else f" [{d.confidence(confidence, lang)}]"
 
 
 class MeetingsView(RootModel[list[MeetingView]]):
@@ -317,11 +313,16 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
         (
             Column("item", t(lang, "Item", "Élément")),
             Column("value", t(lang, "Value", "Valeur")),
-            Column("confidence", t(lang, "Confidence", "Confiance")),
+            Column("confidence", t(lang, "Confidence", "Fiabilité")),
             Column("sources", "Sources"),
         ),
         [
-            (cell(key, label), cell(value), cell(s.confidence), cell(_publishers(s)))
+            (
+                cell(key, label),
+                cell(value),
+                cell(s.confidence, d.confidence(s.confidence, lang)),
+                cell(_publishers(s)),
+            )
             for key, label, value, s in items
         ],
         (
@@ -340,15 +341,15 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
             Column("id", "id"),
             Column("topic", t(lang, "Topic", "Sujet")),
             Column("text", t(lang, "Fact", "Fait")),
-            Column("confidence", t(lang, "Confidence", "Confiance")),
+            Column("confidence", t(lang, "Confidence", "Fiabilité")),
             Column("sources", "Sources"),
         ),
         [
             (
                 cell(f.id),
-                cell(f.topic),
+                cell(f.topic, d.topic(f.topic, lang)),
                 cell(f.text + (f" ({f.note})" if f.note else "")),
-                cell(f.confidence),
+                cell(f.confidence, d.confidence(f.confidence, lang)),
                 cell(", ".join(dict.fromkeys(_cited(s) for s in f.sources))),
             )
             for f in m.facts
