@@ -1,8 +1,8 @@
 """Models made from data that this package has already validated, without validating it again.
 
-Only for the bundled series' snapshot: tools/snapshot.py writes it from files that passed every
-check, and it is used only while every file's SHA-256 matches (see snapshot.py). Making the models
-this way builds no validator, which is most of what the series would otherwise cost a command. A
+Only for the bundled data's snapshots: tools/snapshot.py writes them from files that passed every
+check, and each is used only while its file's SHA-256 matches (see snapshot.py). Making the models
+this way builds no validator, which is most of what the data would otherwise cost a command. A
 test holds that what is made here equals what validation makes, field by field and in what each
 model records as set.
 

@@ -1,4 +1,5 @@
-"""Text from the data or the user, made safe to show: no control character reaches a terminal raw."""
+"""Text from the data or the user, made safe to show: no control character reaches a terminal raw,
+in a table, an error line or JSON; and Markdown shows it as written."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ _JSON_RAW = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]
 def escape_json(text: str) -> str:
     """JSON text with those characters written as \\u escapes: the same JSON value, safe to show."""
     return _pattern(_JSON_RAW).sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+# What Markdown would read in text rather than show: a backslash, code, emphasis, a link, HTML or an
+# entity, a table cell's end, strike-through; `_` only at a word's edge (inside a word it is a letter).
+_MARKDOWN = r"[\\`*\[\]<&|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with each character Markdown would read escaped with a backslash."""
+    return _pattern(_MARKDOWN).sub(r"\\\g<0>", text)

@@ -8,17 +8,15 @@ and FORCE_COLOR). `--fields` is applied here, the same way for every format.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import os
-import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .display import Lang
-from .escape import escape_control, escape_json
+from .escape import escape_control, escape_json, escape_markdown
 from .report import Cell, Column, Plain, Raw, Table, Tabular, cell, primary
 
 if TYPE_CHECKING:
@@ -224,20 +222,10 @@ def to_csv(table: Table) -> str:
     return out.getvalue()
 
 
-# What Markdown would read in a cell rather than show: a backslash, code, emphasis, a link, HTML or an
-# entity, the cell's end, strike-through; `_` only at a word's edge (inside a word it is a letter).
-_MARKDOWN = r"[\\`*\[\]<&|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
-
-
-@functools.cache
-def _markdown() -> re.Pattern[str]:
-    return re.compile(_MARKDOWN)  # on first use: only Markdown output needs it (start-up time)
-
-
 def _md(text: str) -> str:
     """A table cell on one line, shown as written: what Markdown would read escaped with a
     backslash, line breaks as `<br>`, other controls as escapes."""
-    text = _markdown().sub(r"\\\g<0>", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = escape_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
     return escape_control(text.replace("\n", "<br>"))
 
 
