@@ -70,5 +70,6 @@ def test_the_article_commands_refuse_a_folder_clearly(invoke: Invoke, command: s
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"ca-summit: error: {series_path()} is a folder; this command reads one article's file: "
-        "pass --data FOLDER/FILE.yaml (meetings, sources and validate read a folder)\n"
+        "pass --data FOLDER/FILE.yaml (a folder is read by meetings, sources, search, trade --history "
+        "and --project, facts --meeting, and validate)\n"
     )

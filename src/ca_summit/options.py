@@ -32,6 +32,8 @@ class Language(StrEnum):
 
 LANG_ENV = "CA_SUMMIT_LANG"
 DATA_ENV = "CA_SUMMIT_DATA"
+# The commands that read a folder of meeting files as --data (the others read one article's file).
+FOLDER_READERS = "meetings, sources, search, trade --history and --project, facts --meeting, and validate"
 
 
 class Settings(NamedTuple):
@@ -138,8 +140,8 @@ DataOption = Annotated[
         "--data",
         metavar="PATH",
         show_default=False,
-        help=f"A data file to read instead of the bundled one; for meetings, sources and validate, "
-        f"also a folder of meeting files (also {DATA_ENV}).",
+        help="A data file to read instead of the bundled one; also a folder of meeting files for "
+        f"{FOLDER_READERS} (also {DATA_ENV}).",
     ),
 ]
 

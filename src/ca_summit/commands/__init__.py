@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..display import Lang
+from ..options import FOLDER_READERS
 from ..snapshot import bundled
 
 if TYPE_CHECKING:
@@ -50,6 +51,6 @@ class Context(NamedTuple):
             # A folder may hold several articles' meetings, or none: which one is the user's to say.
             raise SummitError(
                 f"{self.data} is a folder; this command reads one article's file: "
-                "pass --data FOLDER/FILE.yaml (meetings, sources and validate read a folder)"
+                f"pass --data FOLDER/FILE.yaml (a folder is read by {FOLDER_READERS})"
             )
         return self.data
