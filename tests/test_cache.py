@@ -75,9 +75,12 @@ def test_an_edited_file_is_parsed_again(folder: Path, entries: Path, parsed: lis
         lambda value: "{not json",
         lambda value: "[]",
         lambda value: "{" * 100_000,
-        # Content that parses but would not validate: the file is read again, and wins.
-        lambda value: json.dumps({**value, "format_version": 2}),
-        lambda value: json.dumps({**value, "facts": value["facts"] * 2}),  # a duplicate id
+        # Not the shape this code writes: the file is read again, and wins.
+        lambda value: json.dumps({**value, "record": 5}),
+        lambda value: json.dumps({key: item for key, item in value.items() if key != "format_version"}),
+        lambda value: json.dumps({**value, "facts": [{"id": "e2-date"}]}),
+        lambda value: json.dumps({**value, "references": "kazinform-1"}),
+        lambda value: json.dumps({**value, "record": {**value["record"], "held": {"start": "2019"}}}),
     ],
 )
 def test_a_damaged_entry_costs_a_parse_and_nothing_else(
@@ -92,6 +95,32 @@ def test_a_damaged_entry_costs_a_parse_and_nothing_else(
     parsed.clear()
     load_series(folder)  # the entries were written anew
     assert parsed == []
+
+
+def test_an_entry_is_found_only_by_the_code_that_checked_it(
+    folder: Path, entries: Path, parsed: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its models are made without validation: an entry written by other checks (another version of
+    # the models, the loader, PyYAML or Pydantic) must not be found.
+    load_series(folder)
+    parsed.clear()
+    load_series(folder)
+    assert parsed == []
+    monkeypatch.setattr(cache, "_checker", lambda: b"other checking code")
+    load_series(folder)
+    assert len(parsed) == 7
+
+
+def test_the_checking_code_is_named_by_its_source_and_versions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pydantic
+
+    before = cache._checker()
+    cache._checker.cache_clear()
+    monkeypatch.setattr(pydantic, "VERSION", "0.0")
+    try:
+        assert cache._checker() != before
+    finally:
+        cache._checker.cache_clear()
 
 
 def test_a_problem_across_files_is_placed_in_a_file_read_from_the_cache(

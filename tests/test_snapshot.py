@@ -110,3 +110,26 @@ def test_the_commands_on_the_bundled_data_parse_no_yaml(
     files_read.clear()
     assert invoke("areas", "--data", str(bundled_path()), "--json").exit_code == 0
     assert files_read == [bundled_path().name]  # a file named by the user is read and validated
+
+
+@pytest.mark.parametrize(
+    ("damage", "error"),
+    [
+        (lambda value: [value], TypeError),  # not a mapping
+        (lambda value: {k: v for k, v in value.items() if k != "record"}, KeyError),  # required, missing
+        (lambda value: {**value, "minutes": []}, KeyError),  # no such field
+        (lambda value: {**value, "facts": value["facts"][0]}, TypeError),  # a list that is not one
+        (lambda value: {**value, "facts": [{**value["facts"][0], "refs": "a-ref"}]}, TypeError),
+        (lambda value: {**value, "record": {**value["record"], "held": {"start": "2018-03-15"}}}, KeyError),
+    ],
+)
+def test_build_refuses_data_of_another_shape(damage: Callable[[Any], Any], error: type[Exception]) -> None:
+    from ca_summit.construct import build
+    from ca_summit.series_models import MeetingFile
+
+    meeting = snapshot.meeting(series_path() / "2018-astana.yaml")
+    assert meeting is not None
+    value = snapshot._value(meeting.path)
+    assert build(MeetingFile, value) == meeting.data
+    with pytest.raises(error):
+        build(MeetingFile, damage(value))

@@ -1,17 +1,19 @@
-"""A cache of parsed meeting files, so that a folder of many meetings is not parsed again on every
-run: parsing YAML is most of what a file costs.
+"""A cache of checked meeting files, so that a folder of many meetings is neither parsed nor
+validated again on every run: that is most of what a file costs.
 
-An entry is the parsed content of one file that had no problem of its own, stored under the SHA-256
-of the parser's own source and of the file's text, so an edited file, or another version of the
-parser, never finds an entry. An entry is trusted to be what its file says, as a .pyc file is
-trusted to be its module. A hit saves the parse only: the content is still validated and checked,
-as any file's is, so no entry can hold what a file could not, and a damaged one costs at worst a
-miss. Problems are always found, and placed at their line and column, by reading the file itself.
+An entry is the parsed content of one file that passed every check of its own. It is stored under
+the SHA-256 of the file's exact text and of the checking code: the source of the modules that parse
+and check (loader, crossref, models, series_models, limits, kinds) and the versions of PyYAML and
+Pydantic. An edited file, or another version of any of them, never finds an entry. A hit is trusted
+as Python trusts its __pycache__: its models are made without validation (construct.py), so a run
+pays only for the checks across the folder's files, which depend on the folder. An entry that
+cannot be read or made (damaged, or not what this code writes) is a miss, and the file is read in
+full. `validate` never reads the cache: it reads every file itself.
 
 Where: $CA_SUMMIT_CACHE_DIR, else $XDG_CACHE_HOME/ca-summit, else ~/.cache/ca-summit (on Windows,
-%LOCALAPPDATA%/ca-summit). CA_SUMMIT_CACHE_DIR set to the empty string turns the cache off. A cache
-that cannot be read or written is skipped without a word: it only ever saves time. It holds at most
-MAX_ENTRIES entries; past that, the oldest go first.
+%LOCALAPPDATA%/ca-summit), in a folder of its own (0700). CA_SUMMIT_CACHE_DIR set to the empty
+string turns the cache off. A cache that cannot be read or written is skipped without a word: it
+only ever saves time. It holds at most MAX_ENTRIES entries; past that, the oldest go first.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ import json
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .series_models import MeetingFile, Summit
 
 ENV = "CA_SUMMIT_CACHE_DIR"
 MAX_ENTRIES = 2000
@@ -45,24 +50,32 @@ def folder() -> Path | None:
 
 
 @cache
-def _parser() -> bytes:
-    """What the parsed content depends on besides the text: the loader's source and the YAML library."""
+def _checker() -> bytes:
+    """What an entry's verdict depends on besides the text: the code that parses and checks a file."""
+    import pydantic
+    import pydantic_core
     import yaml
 
-    from . import loader
+    from . import crossref, kinds, limits, loader, models, series_models
 
-    source = Path(loader.__file__).read_bytes()
-    return hashlib.sha256(source + b"\0" + yaml.__version__.encode()).digest()
+    digest = hashlib.sha256()
+    for module in (loader, crossref, models, series_models, limits, kinds):
+        digest.update(Path(module.__file__ or "").read_bytes() + b"\0")
+    for version in (yaml.__version__, pydantic.VERSION, pydantic_core.__version__):
+        digest.update(version.encode() + b"\0")
+    return digest.digest()
 
 
 def _key(text: str) -> str:
-    return hashlib.sha256(_parser() + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(_checker() + text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def load(text: str) -> dict[str, Any] | None:
-    """The parsed content of a file with this text, when the cache has it."""
+def load(text: str) -> tuple[dict[str, Any], Summit | MeetingFile] | None:
+    """The parsed content of a file with this text, and its models, when the cache has them."""
+    from .construct import build
     from .errors import SummitError
     from .loader import read_text
+    from .series_models import model_for
 
     where = folder()
     if where is None:
@@ -70,13 +83,17 @@ def load(text: str) -> dict[str, Any] | None:
     try:
         # The loader's reader: a regular file only (a FIFO put there cannot hang the run), bounded.
         value = json.loads(read_text(where / f"{_key(text)}.json", "cache entry"))
-    except (SummitError, ValueError, RecursionError):
+        made = build(model_for(value), value) if isinstance(value, dict) else None
+    except (SummitError, ValueError, RecursionError, LookupError, TypeError, AttributeError):
+        return None  # damaged, or not what this code writes: read the file
+    if made is None or made.record is None:
         return None
-    return value if isinstance(value, dict) else None
+    return value, made
 
 
 def store(text: str, value: object) -> None:
-    """Keep the parsed content of a file with this text (written whole, or not at all)."""
+    """Keep the parsed content of a file with this text, which passed every check of its own
+    (written whole, or not at all)."""
     where = folder()
     if where is None:
         return

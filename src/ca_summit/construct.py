@@ -17,31 +17,50 @@ import datetime as dt
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, NamedTuple, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 M = TypeVar("M", bound=BaseModel)
 Convert = Callable[[Any], Any]
-# Per field: its name, how its value is converted (None: taken as it is), its default, whether the
-# default is copied (a list is not shared between instances, as validation does not share it).
-Plan = tuple[tuple[str, Convert | None, Any, bool], ...]
+
+
+class Plan(NamedTuple):
+    """How to make one model: its fields with their defaults (required ones marked), the fields whose
+    values are converted, the required ones, and those whose default is copied (a list is not shared
+    between instances, as validation does not share it)."""
+
+    template: dict[str, Any]
+    converted: tuple[tuple[str, Convert], ...]
+    required: frozenset[str]
+    copied: tuple[str, ...]
+
 
 _plans: dict[type[BaseModel], Plan] = {}
 _set = object.__setattr__
 
 
 def build(model: type[M], data: dict[str, Any]) -> M:
-    """An instance of `model` from `data`, a mapping that validated as `model` (raw, as parsed)."""
+    """An instance of `model` from `data`, a mapping that validated as `model` (raw, as parsed).
+
+    Data of another shape (not a mapping, a required field missing, a key that is no field, a list
+    that is not one) raises TypeError or KeyError rather than making a model of it; the values
+    themselves are not checked.
+    """
+    if not isinstance(data, dict):
+        raise TypeError(f"{model.__name__}: expected a mapping, got {type(data).__name__}")
     plan = _plans.get(model) or _plan(model)
-    values: dict[str, Any] = {}
-    for name, convert, default, copied in plan:
+    values = plan.template.copy()
+    values.update(data)  # one C-level copy; then only the fields that need it are visited
+    if len(values) != len(plan.template) or not plan.required <= data.keys():
+        raise KeyError(f"{model.__name__}: fields missing or unknown")
+    for name, convert in plan.converted:
         if name in data:
-            value = data[name]
-            values[name] = value if convert is None else convert(value)
-        else:
-            values[name] = default.copy() if copied else default
+            values[name] = convert(values[name])
+    for name in plan.copied:
+        if name not in data:
+            values[name] = values[name].copy()
     instance = model.__new__(model)
     # What BaseModel.model_construct sets, without its per-field alias lookups (no field has one).
     _set(instance, "__dict__", values)
@@ -54,16 +73,21 @@ def build(model: type[M], data: dict[str, Any]) -> M:
 def _plan(model: type[BaseModel]) -> Plan:
     if model.__pydantic_post_init__ or model.__private_attributes__:
         raise TypeError(f"{model.__name__} has private state: build cannot make it")
-    plan = []
+    template, converted, required, copied = {}, [], set(), []
     for name, field in model.model_fields.items():
         if field.alias is not None and field.alias != name:
             raise TypeError(f"{model.__name__}.{name} has an alias: build cannot make it")
-        default = field.default
-        if default is PydanticUndefined and field.default_factory is not None:
+        if field.default is PydanticUndefined and field.default_factory is not None:
             raise TypeError(f"{model.__name__}.{name} has a default factory: build cannot make it")
-        copied = isinstance(default, list | dict | set)
-        plan.append((name, _converter(field.annotation), default, copied))
-    _plans[model] = tuple(plan)
+        template[name] = field.default
+        if field.default is PydanticUndefined:
+            required.add(name)
+        elif isinstance(field.default, list | dict | set):
+            copied.append(name)
+        convert = _converter(field.annotation)
+        if convert is not None:
+            converted.append((name, convert))
+    _plans[model] = Plan(template, tuple(converted), frozenset(required), tuple(copied))
     return _plans[model]
 
 
@@ -79,7 +103,7 @@ def _converter(annotation: Any) -> Convert | None:
         return None if inner is None else (lambda value: None if value is None else inner(value))
     if origin is list:
         item = _converter(get_args(annotation)[0])
-        return None if item is None else (lambda value: [item(v) for v in value])
+        return _list if item is None else (lambda value: [item(v) for v in _list(value)])
     if origin is typing.Literal:
         return None
     if origin is not None or not isinstance(annotation, type):
@@ -91,3 +115,9 @@ def _converter(annotation: Any) -> Convert | None:
     if annotation is float:
         return float
     return None
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value

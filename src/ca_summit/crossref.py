@@ -146,22 +146,18 @@ def _unknown(ref: str, namespaces: tuple[str, ...], model: type[BaseModel]) -> s
 
 
 def cross_check(
-    document: object,
-    flagged: Collection[Loc] = (),
-    model: type[BaseModel] = Article,
-    places: Collection[Marked] | None = None,
+    document: object, flagged: Collection[Loc] = (), model: type[BaseModel] = Article
 ) -> list[tuple[Loc, str]]:
     """Duplicate ids and references that lead nowhere, with their places.
 
     `flagged` are the places already reported: references are not checked against declarations that
-    are themselves wrong, which would only echo those problems. `places`: the document's marked
-    values, when the caller has walked it already.
+    are themselves wrong, which would only echo those problems.
     """
     found: list[tuple[Loc, str]] = []
     declared: dict[str, set[str]] = {}
     first: dict[str, dict[str, Loc]] = {}
     references: list[Marked] = []
-    for place in marked(document, model) if places is None else places:
+    for place in marked(document, model):
         if isinstance(place.marker, RefersTo):
             references.append(place)
         if not isinstance(place.marker, Declares) or not isinstance(place.value, str):

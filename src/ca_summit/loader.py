@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 import yaml
 from pydantic import ValidationError
 
-from .crossref import Marked, cross_check, marked, not_in_source
+from .crossref import cross_check, not_in_source
 from .errors import Problem, SummitError
 from .models import Article, Loc, article_part
 from .resources import bundled_path
@@ -449,21 +449,6 @@ def examine(text: str, path: str, model: Model | None = None) -> Checked:
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))
     return Checked(doc, problems, summit if not problems else None)
-
-
-def revalidate(value: object) -> tuple[Article | MeetingFile, list[Marked]] | None:
-    """The content of a file parsed before (see cache.py), validated and checked as `examine` does
-    when told by the file itself, with its marked values (for the checks across a series); None at
-    the first problem, which `examine` then tells, placed."""
-    from .series_models import model_for
-
-    model = model_for(value)
-    try:
-        content = model.model_validate(value)
-    except ValidationError:
-        return None
-    places = marked(value, model)
-    return None if cross_check(value, (), model, places) else (content, places)
 
 
 def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -> tuple[int, list[Problem]]:

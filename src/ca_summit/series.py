@@ -17,7 +17,6 @@ from .resources import bundled_path, shipped
 from .series_models import MeetingFile, MeetingRecord, Summit
 
 if TYPE_CHECKING:
-    from .crossref import Marked
     from .loader import Document
 
 # The loader (and with it YAML) is imported where a file is read: the bundled series, read from its
@@ -77,7 +76,6 @@ class _Loaded:
     value: object
     text: str
     document: Document | None = None
-    places: list[Marked] | None = None  # its marked values, when already walked
 
     def where(self, loc: Loc) -> tuple[int, int]:
         if self.document is None:
@@ -93,10 +91,7 @@ def _series_problems(loaded: list[_Loaded]) -> list[Problem]:
     from .crossref import marked
 
     # One walk over each meeting's ids, not two: on a folder of 100 meetings it is a tenth of the time.
-    walked = [
-        (one, one.places if one.places is not None else marked(one.value, type(one.meeting.data)))
-        for one in loaded
-    ]
+    walked = [(one, marked(one.value, type(one.meeting.data))) for one in loaded]
     for one, found in walked:
         path = str(one.meeting.path)
         for loc, mark, value in found:
@@ -119,16 +114,15 @@ def _series_problems(loaded: list[_Loaded]) -> list[Problem]:
 
 
 def _read(path: Path, cached: bool) -> tuple[_Loaded | None, list[Problem]]:
-    """One meeting file: from the cache when it has the file's content (validated and checked all
-    the same), else parsed and checked in full, and then kept when it has no problem."""
+    """One meeting file: from the cache when it has the file's content (see cache.py), else parsed
+    and checked in full, and then kept when it has no problem of its own."""
     from . import cache
-    from .loader import read_text, revalidate
+    from .loader import read_text
 
     text = read_text(path)
-    value = cache.load(text) if cached else None
-    known = None if value is None else revalidate(value)
-    if known is not None and isinstance(known[0], Summit | MeetingFile) and known[0].record is not None:
-        return _Loaded(Meeting(path, known[0]), value, text, places=known[1]), []
+    known = cache.load(text) if cached else None
+    if known is not None:
+        return _Loaded(Meeting(path, known[1]), known[0], text), []
     data, doc, problems = check_meeting(text, str(path))
     if data is None or doc is None:
         return None, problems
@@ -142,8 +136,8 @@ def check_series(
 ) -> tuple[list[Meeting], list[Problem]]:
     """Every problem of a folder of meeting files (and any `extra` files), each file's first and then
     those across files; and the meetings, in order of edition, when there is none (for `validate`).
-    `cached`: parse a file only when the cache (cache.py) does not have its content, and keep the
-    content of each file that has no problem of its own."""
+    `cached`: read a file in full only when the cache (cache.py) does not have it, and keep each
+    file that has no problem of its own."""
     problems: list[Problem] = []
     loaded: list[_Loaded] = []
     for path in [*meeting_files(folder), *extra]:
