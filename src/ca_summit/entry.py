@@ -1,11 +1,13 @@
-"""The process's entry, for `ca-summit` and `python -m ca_summit`: the collector tuned, then the CLI.
+"""The process's entry, for `ca-summit` and `python -m ca_summit`: the cyclic garbage collector
+off, then the CLI.
 
-A run is short and allocates much (every module's classes, then the data's models and views) and
-frees little before it ends, so the cyclic garbage collector's default pace (a pass every 700
-allocations) spends time finding no garbage: up to a third of a run over a folder of 100 meetings,
-and a few per cent of every start. It runs every 200,000 allocations here, as mypy runs its own.
-This is set before anything else is imported, and only for a process that runs the CLI: importing
-ca_summit as a library, as the tests do, leaves the collector alone.
+A run is short and allocates much (every module's classes, then the data's models and views), and
+what it frees is freed by reference counting: it makes next to no reference cycles, so the
+collector's passes find nothing. At its default pace they cost a few per cent of every start and a
+third of a run over a folder of 100 meetings (every 200,000 allocations, as mypy sets it, they still
+cost a fifth). benchmarks/hostile.py measures peak memory with the collector off and on: the same
+on every file of its corpus, within 3 MB; it keeps watching that budget. Only a process that runs
+the CLI is concerned: importing ca_summit as a library, as the tests do, leaves the collector alone.
 """
 
 import gc
@@ -13,7 +15,7 @@ from typing import NoReturn
 
 
 def run() -> NoReturn:
-    gc.set_threshold(200_000, 30, 30)
+    gc.disable()
     from .cli import main
 
     raise SystemExit(main())
