@@ -10,7 +10,7 @@ here (the models report it).
 from __future__ import annotations
 
 import types
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
 
@@ -58,21 +58,35 @@ def _shape(annotation: Any, metadata: tuple[Any, ...] = ()) -> Shape:
     return Shape(markers, None, None)
 
 
+# Which markers a walk is after (None: all of them). A module-level function, so that the shapes it
+# keeps are worked out once.
+Keep = Callable[[Marker], bool] | None
+
+
 @cache
-def fields(model: type[BaseModel]) -> dict[str, Shape]:
-    """The shape of each field of a model that holds a marker, itself or somewhere inside."""
+def fields(model: type[BaseModel], keep: Keep = None) -> dict[str, Shape]:
+    """The shape of each field of a model that holds a marker (one that `keep` keeps), itself or
+    somewhere inside."""
     shapes = {
-        name: _shape(info.annotation, tuple(info.metadata)) for name, info in model.model_fields.items()
+        name: _kept(_shape(info.annotation, tuple(info.metadata)), keep)
+        for name, info in model.model_fields.items()
     }
-    return {name: shape for name, shape in shapes.items() if _holds_markers(shape)}
+    return {name: shape for name, shape in shapes.items() if _holds_markers(shape, keep)}
 
 
-def _holds_markers(shape: Shape) -> bool:
+def _kept(shape: Shape, keep: Keep) -> Shape:
+    if keep is None:
+        return shape
+    item = None if shape.item is None else _kept(shape.item, keep)
+    return Shape(tuple(marker for marker in shape.markers if keep(marker)), shape.model, item)
+
+
+def _holds_markers(shape: Shape, keep: Keep) -> bool:
     if shape.markers:
         return True
-    if shape.item is not None and _holds_markers(shape.item):
+    if shape.item is not None and _holds_markers(shape.item, keep):
         return True
-    return shape.model is not None and bool(fields(shape.model))
+    return shape.model is not None and bool(fields(shape.model, keep))
 
 
 @cache
@@ -92,8 +106,9 @@ def patterns(model: type[BaseModel]) -> tuple[tuple[Loc, Marker], ...]:
     return tuple(found)
 
 
-def marked(document: object, model: type[BaseModel] = Article) -> list[Marked]:
-    """Every marked value of a raw document, in file order (YAML mappings keep it)."""
+def marked(document: object, model: type[BaseModel] = Article, keep: Keep = None) -> list[Marked]:
+    """Every marked value of a raw document (with a marker `keep` keeps), in file order (YAML
+    mappings keep it). Only the fields that can hold such a value are walked."""
     found: list[Marked] = []
 
     # Recursive: its depth is the models' nesting, whatever the document's (a value is followed only
@@ -112,7 +127,7 @@ def marked(document: object, model: type[BaseModel] = Article) -> list[Marked]:
                 for i, inner in enumerate(value):
                     walk(inner, item, (*loc, i))
         elif shape.model is not None and isinstance(value, dict):
-            spec = fields(shape.model)
+            spec = fields(shape.model, keep)
             for key, inner in value.items():
                 if key in spec:
                     walk(inner, spec[key], (*loc, key))

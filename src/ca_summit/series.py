@@ -17,6 +17,7 @@ from .resources import bundled_path, shipped
 from .series_models import MeetingFile, MeetingRecord, Summit
 
 if TYPE_CHECKING:
+    from .crossref import Marker
     from .loader import Document
 
 # The loader (and with it YAML) is imported where a file is read: the bundled series, read from its
@@ -85,13 +86,22 @@ class _Loaded:
         return self.document.where(loc)
 
 
+def _across_files(marker: Marker) -> bool:
+    """What the checks across a series read: ids other than the references' (each file has its own),
+    and references that may resolve in another file."""
+    if isinstance(marker, Declares):
+        return marker.namespace != "reference"
+    return isinstance(marker, RefersTo) and "reference" not in marker.namespaces
+
+
 def _series_problems(loaded: list[_Loaded]) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[tuple[str, str], str] = {}
     from .crossref import marked
 
-    # One walk over each meeting's ids, not two: on a folder of 100 meetings it is a tenth of the time.
-    walked = [(one, marked(one.value, type(one.meeting.data))) for one in loaded]
+    # One walk over each meeting's ids, not two, and through the fields that can hold what these
+    # checks read (not the lists of references): on a folder of 100 meetings, half the time.
+    walked = [(one, marked(one.value, type(one.meeting.data), _across_files)) for one in loaded]
     for one, found in walked:
         path = str(one.meeting.path)
         for loc, mark, value in found:
