@@ -178,11 +178,11 @@ def test_the_cache_can_be_turned_off(folder: Path, tmp_path: Path, monkeypatch: 
 def test_the_cache_goes_where_xdg_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(cache.ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.folder() == tmp_path / "xdg" / "ca-summit" / "parsed-v1"
+    assert cache.folder() == tmp_path / "xdg" / "ca-summit" / "checked-v1"
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     for ignored in ("", "relative/cache"):  # a relative path is ignored, as the XDG specification says
         monkeypatch.setenv("XDG_CACHE_HOME", ignored)
-        assert cache.folder() == tmp_path / "home" / ".cache" / "ca-summit" / "parsed-v1"
+        assert cache.folder() == tmp_path / "home" / ".cache" / "ca-summit" / "checked-v1"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
@@ -226,3 +226,19 @@ def test_one_meeting_of_a_folder_is_read_through_the_cache(
     assert len(parsed) == 1
     assert one_meeting(folder, 2019).record.city == "Tashkent"
     assert len(parsed) == 1  # the second time from the cache
+
+
+def test_storing_lists_the_cache_folder_once_a_run(
+    folder: Path, entries: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed: list[str] = []
+    original = os.scandir
+
+    def counting(path: Any) -> Any:
+        listed.append(str(path))
+        return original(path)
+
+    monkeypatch.setattr(cache.os, "scandir", counting)
+    monkeypatch.setattr(cache, "_counted", {})
+    load_series(folder)  # seven files stored
+    assert listed == [str(entries)]

@@ -31,14 +31,14 @@ if TYPE_CHECKING:
 
 ENV = "CA_SUMMIT_CACHE_DIR"
 MAX_ENTRIES = 2000
-_PARSED = "parsed-v1"
+_FOLDER = "checked-v1"
 
 
 def folder() -> Path | None:
-    """Where the parsed files are kept, or None when the cache is off."""
+    """Where the checked files are kept, or None when the cache is off."""
     chosen = os.environ.get(ENV)
     if chosen is not None:
-        return Path(chosen) / _PARSED if chosen else None
+        return Path(chosen) / _FOLDER if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or (os.name == "nt" and os.environ.get("LOCALAPPDATA"))
     if base and not os.path.isabs(base):
         base = None  # the XDG specification: a relative path is ignored
@@ -46,7 +46,7 @@ def folder() -> Path | None:
         root = Path(base) if base else Path.home() / ".cache"
     except RuntimeError:  # no home folder to be found
         return None
-    return root / "ca-summit" / _PARSED
+    return root / "ca-summit" / _FOLDER
 
 
 @cache
@@ -114,11 +114,22 @@ def store(text: str, value: object) -> None:
         _prune(where)
 
 
+_counted: dict[Path, int] = {}  # entries of a folder, as last listed, plus those stored since
+
+
 def _prune(where: Path) -> None:
+    """Past MAX_ENTRIES, the oldest half goes. The folder is listed once a run, and again only when
+    the entries stored since may have passed the bound (a first run on a large folder stores many)."""
+    if where in _counted:
+        _counted[where] += 1
+        if _counted[where] <= MAX_ENTRIES:
+            return
     entries = [entry for entry in os.scandir(where) if entry.name.endswith(".json")]
+    _counted[where] = len(entries)
     if len(entries) <= MAX_ENTRIES:
         return
     entries.sort(key=lambda entry: entry.stat().st_mtime)
     for entry in entries[: len(entries) - MAX_ENTRIES // 2]:
         with contextlib.suppress(OSError):
             os.unlink(entry.path)
+    _counted[where] = MAX_ENTRIES // 2
