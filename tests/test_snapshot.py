@@ -118,6 +118,11 @@ def test_the_commands_on_the_bundled_data_parse_no_yaml(
         (lambda value: [value], TypeError),  # not a mapping
         (lambda value: {k: v for k, v in value.items() if k != "record"}, KeyError),  # required, missing
         (lambda value: {**value, "minutes": []}, KeyError),  # no such field
+        (lambda value: {**value, "trade_claims": [{**value["trade_claims"][0], "value": "nan"}]}, TypeError),
+        (
+            lambda value: {**value, "trade_claims": [{**value["trade_claims"][0], "value": float("inf")}]},
+            TypeError,
+        ),
         (lambda value: {**value, "facts": value["facts"][0]}, TypeError),  # a list that is not one
         (lambda value: {**value, "facts": [{**value["facts"][0], "refs": "a-ref"}]}, TypeError),
         (lambda value: {**value, "record": {**value["record"], "held": {"start": "2018-03-15"}}}, KeyError),

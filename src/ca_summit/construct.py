@@ -14,6 +14,7 @@ converted as validation would; anything else is taken as it is.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import types
 import typing
 from collections.abc import Callable
@@ -113,7 +114,7 @@ def _converter(annotation: Any) -> Convert | None:
     if annotation is dt.date:
         return dt.date.fromisoformat
     if annotation is float:
-        return float
+        return _float
     return None
 
 
@@ -121,3 +122,10 @@ def _list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError(f"expected a list, got {type(value).__name__}")
     return value
+
+
+def _float(value: Any) -> float:
+    # A number, as validation leaves it (strict, finite): text such as "nan" is not one.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise TypeError(f"expected a finite number, got {value!r}")
+    return float(value)
