@@ -185,7 +185,7 @@ def present_record(data: MeetingData) -> RecordSummary:
 def sourced(text: str, support: Support, lang: Lang) -> str:
     """An item with the publishers that support it: `Dushanbe — sources: nCa 2023-09-15, Kazinform`."""
     label = d.tr(lang, "sources: ", "sources : ")
-    return f"{text} — {label}{_publishers(support)}" + _mark(support.confidence, lang)
+    return f"{text} — {label}{_publishers(support.sources)}" + _mark(support.confidence, lang)
 
 
 def person_line(p: PersonView) -> str:
@@ -210,8 +210,8 @@ def _person(p: PersonView) -> str:
     return f"{p.country}: {p.person}, {p.role}" if p.country else f"{p.person}, {p.role}"
 
 
-def _publishers(support: Support) -> str:
-    return ", ".join(dict.fromkeys(_cited(s) for s in support.sources))
+def _publishers(sources: list[SourceRef]) -> str:
+    return ", ".join(dict.fromkeys(_cited(s) for s in sources))
 
 
 def _cited(s: SourceRef) -> str:
@@ -321,7 +321,7 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
                 cell(key, label),
                 cell(value),
                 cell(s.confidence, d.confidence(s.confidence, lang)),
-                cell(_publishers(s)),
+                cell(_publishers(s.sources)),
             )
             for key, label, value, s in items
         ],
@@ -350,7 +350,7 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
                 cell(f.topic, d.topic(f.topic, lang)),
                 cell(f.text + (f" ({f.note})" if f.note else "")),
                 cell(f.confidence, d.confidence(f.confidence, lang)),
-                cell(", ".join(dict.fromkeys(_cited(s) for s in f.sources))),
+                cell(_publishers(f.sources)),
             )
             for f in m.facts
         ],
@@ -369,7 +369,7 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
                     (
                         cell(c.id, f"{c.id}: {c.topic}"),
                         cell(p.text),
-                        cell(", ".join(dict.fromkeys(_cited(s) for s in p.sources))),
+                        cell(_publishers(p.sources)),
                     )
                     for c in m.conflicts
                     for p in c.positions
