@@ -66,23 +66,25 @@ def _checker() -> bytes:
     return digest.digest()
 
 
-def _key(text: str) -> str:
-    return hashlib.sha256(_checker() + text.encode("utf-8", "surrogatepass")).hexdigest()
+def entry(text: str) -> Path | None:
+    """Where the entry of a file with this text is kept, or None when the cache is off."""
+    where = folder()
+    if where is None:
+        return None
+    key = hashlib.sha256(_checker() + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return where / f"{key}.json"
 
 
-def load(text: str) -> tuple[dict[str, Any], Summit | MeetingFile] | None:
-    """The parsed content of a file with this text, and its models, when the cache has them."""
+def load(entry: Path) -> tuple[dict[str, Any], Summit | MeetingFile] | None:
+    """The parsed content of the file of this entry, and its models, when the cache has them."""
     from .construct import build
     from .errors import SummitError
     from .loader import read_text
     from .series_models import model_for
 
-    where = folder()
-    if where is None:
-        return None
     try:
         # The loader's reader: a regular file only (a FIFO put there cannot hang the run), bounded.
-        value = json.loads(read_text(where / f"{_key(text)}.json", "cache entry"))
+        value = json.loads(read_text(entry, "cache entry"))
         made = build(model_for(value), value) if isinstance(value, dict) else None
     except (SummitError, ValueError, RecursionError, LookupError, TypeError, AttributeError):
         return None  # damaged, or not what this code writes: read the file
@@ -91,12 +93,10 @@ def load(text: str) -> tuple[dict[str, Any], Summit | MeetingFile] | None:
     return value, made
 
 
-def store(text: str, value: object) -> None:
-    """Keep the parsed content of a file with this text, which passed every check of its own
-    (written whole, or not at all)."""
-    where = folder()
-    if where is None:
-        return
+def store(entry: Path, value: object) -> None:
+    """Keep, as this entry, the parsed content of a file that passed every check of its own (written
+    whole, or not at all)."""
+    where = entry.parent
     with contextlib.suppress(OSError, ValueError, RecursionError):
         import tempfile  # a measurable import, paid only when something is stored
 
@@ -106,7 +106,7 @@ def store(text: str, value: object) -> None:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.replace(temporary, where / f"{_key(text)}.json")
+            os.replace(temporary, entry)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)

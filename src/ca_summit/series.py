@@ -130,14 +130,15 @@ def _read(path: Path, cached: bool) -> tuple[_Loaded | None, list[Problem]]:
     from .loader import read_text
 
     text = read_text(path)
-    known = cache.load(text) if cached else None
+    entry = cache.entry(text) if cached else None  # the text hashed once, for a hit or a miss
+    known = None if entry is None else cache.load(entry)
     if known is not None:
         return _Loaded(Meeting(path, known[1]), known[0], text), []
     data, doc, problems = check_meeting(text, str(path))
     if data is None or doc is None:
         return None, problems
-    if cached:
-        cache.store(text, doc.value)
+    if entry is not None:
+        cache.store(entry, doc.value)
     return _Loaded(Meeting(path, data), doc.value, text, doc), problems
 
 
