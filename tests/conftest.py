@@ -13,11 +13,11 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from ca_summit.cli import main
-from ca_summit.loader import load_summit
-from ca_summit.registry import Command
+from ca_summit.cli.app import main
+from ca_summit.cli.registry import Command
+from ca_summit.corpus.loader import load_summit
+from ca_summit.corpus.series_models import Summit
 from ca_summit.resources import bundled_path
-from ca_summit.series_models import Summit
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "source" / "000_27d775fb22bdf83e.txt"
@@ -32,7 +32,7 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 @pytest.fixture
 def bundled_copy(tmp_path: Path) -> Path:
     """The seven bundled meetings, as a user's folder of meeting files."""
-    from ca_summit.series import series_path
+    from ca_summit.corpus.series import series_path
 
     folder = tmp_path / "series"
     shutil.copytree(series_path(), folder)
@@ -209,7 +209,7 @@ def records_args(command: Command) -> list[str]:
 def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The data files read from here on, in order: by name when read through the loader's one
     reader, as "NAME (snapshot)" when a bundled file is read from its checked snapshot."""
-    from ca_summit import loader, snapshot
+    from ca_summit.corpus import loader, snapshot
 
     read: list[str] = []
     original, original_value = loader.read_text, snapshot._value

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from test_series import meeting_text
 
-from ca_summit import cache, loader
-from ca_summit.series import load_series
+from ca_summit.corpus import cache, loader
+from ca_summit.corpus.series import load_series
 
 Invoke = Callable[..., Any]
 
@@ -162,7 +162,7 @@ def test_validate_reads_every_file_itself(
         raise AssertionError("validate read the cache")
 
     monkeypatch.setattr(cache, "load", refuse)
-    from ca_summit.series import check_series
+    from ca_summit.corpus.series import check_series
 
     assert check_series(folder)[1] == []
 
@@ -220,7 +220,7 @@ def test_the_cache_keeps_at_most_its_bound(
 def test_one_meeting_of_a_folder_is_read_through_the_cache(
     folder: Path, entries: Path, parsed: list[int]
 ) -> None:
-    from ca_summit.picking import one_meeting
+    from ca_summit.corpus.picking import one_meeting
 
     assert one_meeting(folder, 2019).record.city == "Tashkent"
     assert len(parsed) == 1

@@ -403,7 +403,7 @@ def test_version(invoke: Invoke) -> None:
 def test_the_entry_turns_the_collector_off_for_its_process_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from ca_summit import entry
+    from ca_summit.cli import entry
 
     assert gc.isenabled()  # importing the package (as every test does) leaves it on
     monkeypatch.setattr(sys, "argv", ["ca-summit", "--version"])

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from ca_summit.registry import COMMANDS
+from ca_summit.cli.registry import COMMANDS
 from ca_summit.resources import bundled_path
 
 from conftest import _entry_point, example_args
@@ -200,7 +200,7 @@ def test_no_home_folder(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None
 )
 def test_data_formats_never_import_rich(args: list[str]) -> None:
     code = (
-        "import sys\nfrom ca_summit.cli import main\n"
+        "import sys\nfrom ca_summit.cli.app import main\n"
         f"code = main({args!r})\n"
         "loaded = sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.'))\n"
         "sys.stderr.write(repr(loaded))\nraise SystemExit(code)\n"
@@ -214,7 +214,7 @@ def _loaded_after(args: list[str], prefixes: tuple[str, ...]) -> tuple[int, list
     """The exit code of `main(args)` in a fresh interpreter, and which of these modules it loaded
     (a package, or a module of ca_summit)."""
     code = (
-        "import sys\nfrom ca_summit.cli import main\n"
+        "import sys\nfrom ca_summit.cli.app import main\n"
         f"code = main({args!r})\n"
         "names = {m.split('.')[0] for m in sys.modules} | set(sys.modules)\n"
         f"loaded = sorted(names & {set(prefixes)!r})\n"
@@ -248,7 +248,7 @@ def test_what_needs_no_data_imports_neither_pydantic_nor_yaml_nor_rich(args: lis
     "args", [["areas", "--json"], ["trade", "--json"], ["facts"], ["quotes", "-f", "csv"]]
 )
 def test_the_article_commands_build_no_series_model(args: list[str]) -> None:
-    assert _loaded_after(args, ("ca_summit.series_models", "ca_summit.series")) == (0, [])
+    assert _loaded_after(args, ("ca_summit.corpus.series_models", "ca_summit.corpus.series")) == (0, [])
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from ca_summit.loader import check
-from ca_summit.models import Point, points
-from ca_summit.series_models import Summit
+from ca_summit.corpus.loader import check
+from ca_summit.corpus.models import Point, points
+from ca_summit.corpus.series_models import Summit
 
 
 def _quotes(value: Any, where: str = "") -> Iterator[tuple[str, str]]:

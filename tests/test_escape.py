@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ca_summit.escape import escape_control
+from ca_summit.render.escape import escape_control
 
 from conftest import MINIMAL
 

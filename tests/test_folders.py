@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from test_series import meeting_text
 
-from ca_summit.series import series_path
+from ca_summit.corpus.series import series_path
 
 Invoke = Callable[..., Any]
 

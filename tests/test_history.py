@@ -17,8 +17,8 @@ WIDE = {"COLUMNS": "200"}
 
 @pytest.fixture(scope="module")
 def history() -> Any:
-    from ca_summit.commands import Context
-    from ca_summit.commands.trade import run
+    from ca_summit.cli.commands import Context
+    from ca_summit.cli.commands.trade import run
     from ca_summit.queries.trade import TradeRequest
 
     view = run(TradeRequest(history=True), Context(data=None, lang="en"))
@@ -275,8 +275,8 @@ def test_position_against_a_bounded_path_value(
 
 
 def test_a_folder_of_meetings_is_the_series(invoke_json: Invoke, tmp_path: Path) -> None:
+    from ca_summit.corpus.series import series_path
     from ca_summit.resources import bundled_path
-    from ca_summit.series import series_path
 
     for path in [*series_path().glob("*.yaml"), bundled_path()]:
         name = "2023-dushanbe.yaml" if path == bundled_path() else path.name

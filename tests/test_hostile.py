@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ca_summit.corpus.loader import MAX_BYTES, check, load_summit
 from ca_summit.errors import SummitError
-from ca_summit.loader import MAX_BYTES, check, load_summit
 
 from conftest import _entry_point
 

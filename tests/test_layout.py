@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ca_summit.layout import layout, plain, screen_rows, terminal_width, text_width, wrap
-from ca_summit.registry import COMMANDS as REGISTERED
-from ca_summit.report import Column, Table, cell
+from ca_summit.cli.registry import COMMANDS as REGISTERED
+from ca_summit.render.layout import layout, plain, screen_rows, terminal_width, text_width, wrap
+from ca_summit.render.report import Column, Table, cell
 from ca_summit.resources import bundled_path
 
 from conftest import records_args
@@ -260,7 +260,7 @@ def test_any_table_fits_and_keeps_every_word(
 def test_a_table_into_a_pipe_never_imports_rich() -> None:
     # Rich is only needed for colour; a pipe gets none, so it is spared the import (start-up time).
     code = (
-        "import sys\nfrom ca_summit.cli import main\ncode = main(['areas'])\n"
+        "import sys\nfrom ca_summit.cli.app import main\ncode = main(['areas'])\n"
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))\n"
         "raise SystemExit(code)\n"
     )

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ca_summit.corpus.loader import MAX_BYTES, _resolve_plain, check, load_summit, parse, read_text
 from ca_summit.errors import SummitError
-from ca_summit.loader import MAX_BYTES, _resolve_plain, check, load_summit, parse, read_text
 
 from conftest import MINIMAL
 
@@ -373,7 +373,7 @@ def test_a_not_utf8_byte_is_located_in_characters(tmp_path: Path) -> None:
 
 
 def test_the_series_sections_named_for_the_article_commands_are_the_models() -> None:
-    from ca_summit.models import SERIES_SECTIONS, Article
-    from ca_summit.series_models import Summit
+    from ca_summit.corpus.models import SERIES_SECTIONS, Article
+    from ca_summit.corpus.series_models import Summit
 
     assert frozenset(Summit.model_fields) - frozenset(Article.model_fields) == SERIES_SECTIONS

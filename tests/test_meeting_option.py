@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ca_summit.picking import one_meeting, parse_meeting
+from ca_summit.corpus.picking import one_meeting, parse_meeting
 
 Invoke = Callable[..., Any]
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from test_series import meeting_text
 
+from ca_summit.corpus.series import load_bundled_series
 from ca_summit.queries.meetings import meetings
-from ca_summit.series import load_bundled_series
 
 Json = Callable[..., Any]
 DOCUMENTS = [0, 2, 0, 6, 5, 4, 6]  # 2018: none recorded, sources disagree (e1-docs)

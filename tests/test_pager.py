@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ca_summit.pager import page, pager_command, run_pager, wanted
+from ca_summit.render.pager import page, pager_command, run_pager, wanted
 
 from conftest import _entry_point
 
@@ -165,8 +165,8 @@ def test_a_pipe_is_never_paged(
 
 
 RENDER = """\
-from ca_summit.output import Format, render
-from ca_summit.report import Column, Table, cell
+from ca_summit.render.output import Format, render
+from ca_summit.render.report import Column, Table, cell
 
 class Long:
     def tables(self, lang):

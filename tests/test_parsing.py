@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ca_summit.parsing import parse_amount, parse_rate
+from ca_summit.cli.parsing import parse_amount, parse_rate
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,15 @@ import string
 
 import pytest
 
-from ca_summit import folding
+from ca_summit.corpus.models import Participant, Point, Text
+from ca_summit.corpus.series_models import Summit
 from ca_summit.errors import SummitError
-from ca_summit.models import Participant, Point, Text
 from ca_summit.queries import facts as query_facts
+from ca_summit.queries import folding
 from ca_summit.queries.areas import areas
 from ca_summit.queries.facts import FactsRequest, SearchRequest, countries, facts, quotes, search
 from ca_summit.queries.series_search import article_only
 from ca_summit.queries.summary import summary
-from ca_summit.series_models import Summit
 from ca_summit.views.areas import present as present_areas
 from ca_summit.views.facts import present_countries, present_facts, present_quotes, present_search
 from ca_summit.views.summary import present as present_summary

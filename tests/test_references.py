@@ -7,10 +7,10 @@ from typing import Annotated
 import yaml
 from pydantic import Field
 
-from ca_summit.crossref import cross_check, fields, patterns
-from ca_summit.loader import check
-from ca_summit.models import Area, Declares, Point, RefersTo, Slug
-from ca_summit.series_models import Summit
+from ca_summit.corpus.crossref import cross_check, fields, patterns
+from ca_summit.corpus.loader import check
+from ca_summit.corpus.models import Area, Declares, Point, RefersTo, Slug
+from ca_summit.corpus.series_models import Summit
 
 from conftest import MINIMAL
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from ca_summit.fields import record_fields
-from ca_summit.registry import COMMANDS, Command, schema_names
+from ca_summit.cli.fields import record_fields
+from ca_summit.cli.registry import COMMANDS, Command, schema_names
 
 from conftest import MINIMAL, ROOT, example_args, records_args
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from ca_summit.loader import parse
-from ca_summit.registry import schema_names
+from ca_summit.cli.registry import schema_names
+from ca_summit.cli.schemas import schema
+from ca_summit.corpus.loader import parse
 from ca_summit.resources import bundled_path
-from ca_summit.schemas import schema
 
 from conftest import MINIMAL, ROOT
 

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ca_summit.errors import SummitError
-from ca_summit.resources import bundled_path
-from ca_summit.series import (
+from ca_summit.corpus.series import (
     Meeting,
     check_meeting,
     check_series,
@@ -19,7 +17,9 @@ from ca_summit.series import (
     load_series,
     series_path,
 )
-from ca_summit.series_models import MeetingFile, Summit, TradeClaim
+from ca_summit.corpus.series_models import MeetingFile, Summit, TradeClaim
+from ca_summit.errors import SummitError
+from ca_summit.resources import bundled_path
 
 from conftest import shared_or_skip
 

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from ca_summit import snapshot
-from ca_summit.loader import load_article, load_summit
-from ca_summit.models import Article
+from ca_summit.corpus import snapshot
+from ca_summit.corpus.loader import load_article, load_summit
+from ca_summit.corpus.models import Article
+from ca_summit.corpus.series import load_series, series_path
+from ca_summit.corpus.series_models import Summit
 from ca_summit.resources import bundled_path
-from ca_summit.series import load_series, series_path
-from ca_summit.series_models import Summit
 
 from conftest import Result
 
@@ -129,8 +129,8 @@ def test_the_commands_on_the_bundled_data_parse_no_yaml(
     ],
 )
 def test_build_refuses_data_of_another_shape(damage: Callable[[Any], Any], error: type[Exception]) -> None:
-    from ca_summit.construct import build
-    from ca_summit.series_models import MeetingFile
+    from ca_summit.corpus.construct import build
+    from ca_summit.corpus.series_models import MeetingFile
 
     meeting = snapshot.meeting(series_path() / "2018-astana.yaml")
     assert meeting is not None

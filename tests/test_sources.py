@@ -8,7 +8,7 @@ from typing import Any
 
 from test_series import meeting_text
 
-from ca_summit.series import load_bundled_series
+from ca_summit.corpus.series import load_bundled_series
 
 Json = Callable[..., Any]
 

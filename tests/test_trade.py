@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ca_summit.corpus.series_models import Summit
 from ca_summit.errors import SummitError
 from ca_summit.queries.trade import RequestProblem, TradeRequest, check_request, trade
-from ca_summit.series_models import Summit
 from ca_summit.views.trade import present
 
 Invoke = Callable[..., Any]

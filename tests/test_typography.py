@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ca_summit import display as d
+from ca_summit.render import display as d
 
 Invoke = Callable[..., Any]
 NNBSP, NBSP = "\u202f", "\u00a0"

@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from ca_summit.corpus.loader import check, parse
 from ca_summit.errors import SummitError
-from ca_summit.loader import check, parse
-from ca_summit.queries.validate import validation
+from ca_summit.queries.validate import validation as check_file
 from ca_summit.resources import bundled_path
+from ca_summit.views.validate import present
 
 from conftest import ARTICLE, MINIMAL, ROOT
 
@@ -26,7 +27,7 @@ def article_path(article: str) -> Path:  # skips, saying why, where the article 
 
 
 def test_bundled_data_quotes_are_all_in_the_article(article_path: Path) -> None:
-    view = validation(bundled_path(), article_path)
+    view = present(check_file(bundled_path(), article_path))
     assert view.valid, view.problems
     assert view.source.model_dump() == {
         "document": "000_27d775fb22bdf83e.txt",
@@ -43,7 +44,7 @@ def test_an_altered_quote_is_caught_at_its_line_and_column(article_path: Path, t
     line = text[: text.index(MEETING_QUOTE)].count("\n") + 1
     data = tmp_path / "altered.yaml"
     data.write_text(text.replace(MEETING_QUOTE, MEETING_QUOTE.replace("’", "'")), encoding="utf-8")
-    view = validation(data, article_path)
+    view = present(check_file(data, article_path))
     assert not view.valid
     assert view.lines() == [f"{data}:{line}:10: meeting.quote: not a verbatim excerpt of {article_path}"]
     assert view.source.quotes_checked == 43
@@ -53,11 +54,11 @@ def test_the_source_next_to_the_data_file_is_found(write: Callable[..., Path]) -
     data = write(MINIMAL.replace("    quote: le commerce\n", "    quote: les échanges\n"))
     source = data.parent / "test.txt"
     source.write_text("Hier, la réunion : le Kazakhstan dit que le commerce croît.\n", encoding="utf-8")
-    view = validation(data)
+    view = present(check_file(data))
     assert view.lines() == [f"{data}:13:12: areas.0.quote: not a verbatim excerpt of {source}"]
     assert view.source.note == f"3 of 4 quotes found verbatim in {source}"
     source.write_text("la réunion, le Kazakhstan, les échanges : le commerce croît", encoding="utf-8")
-    checked = validation(data)
+    checked = present(check_file(data))
     assert (checked.lines(), checked.notes()) == (
         [f"{data}: valid"],
         [f"{data}: note: 4 of 4 quotes found verbatim in {source}"],
@@ -66,7 +67,7 @@ def test_the_source_next_to_the_data_file_is_found(write: Callable[..., Path]) -
 
 def test_an_absent_source_is_a_note_not_a_problem(write: Callable[..., Path]) -> None:
     data = write(MINIMAL)
-    view = validation(data)
+    view = present(check_file(data))
     assert view.valid
     assert (view.lines(), view.notes()) == (
         [f"{data}: valid"],
@@ -77,14 +78,14 @@ def test_an_absent_source_is_a_note_not_a_problem(write: Callable[..., Path]) ->
 
 def test_a_source_named_with_a_path_is_not_looked_for(write: Callable[..., Path]) -> None:
     data = write(MINIMAL.replace("document: test.txt", "document: ../../etc/passwd"))
-    assert validation(data).source.note == (
+    assert present(check_file(data)).source.note == (
         "quotes not checked: the source '../../etc/passwd' is not a plain file name"
     )
 
 
 def test_an_unreadable_source_is_an_error(write: Callable[..., Path], tmp_path: Path) -> None:
     with pytest.raises(SummitError, match=r": is a directory, not a source text$"):
-        validation(write(MINIMAL), tmp_path)
+        present(check_file(write(MINIMAL), tmp_path))
 
 
 def test_the_json_report_names_the_source(invoke: Callable[..., Any], write: Callable[..., Path]) -> None:
@@ -128,6 +129,6 @@ def test_the_data_schema_and_the_model_agree(old: str, new: str) -> None:
 
 
 def test_the_table_carries_the_note(write: Callable[..., Path]) -> None:
-    (table,) = validation(write(MINIMAL)).tables("en")
+    (table,) = present(check_file(write(MINIMAL))).tables("en")
     assert table.notes == ("quotes not checked: the source test.txt is not next to the data file",)
     assert table.rows == []

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ca_summit.registry import schema_names
-from ca_summit.schemas import schema_text
+from ca_summit.cli.registry import schema_names
+from ca_summit.cli.schemas import schema_text
 
 FOLDER = Path(__file__).resolve().parents[1] / "schemas"
 

@@ -5,9 +5,9 @@ python tools/snapshot.py
 
 from __future__ import annotations
 
+from ca_summit.corpus.series import load_series, series_path
+from ca_summit.corpus.snapshot import snapshot_folder, snapshot_texts
 from ca_summit.resources import bundled_path
-from ca_summit.series import load_series, series_path
-from ca_summit.snapshot import snapshot_folder, snapshot_texts
 
 if __name__ == "__main__":
     checked = load_series(

@@ -1,3 +1,3 @@
-from ca_summit.entry import run
+from ca_summit.cli.entry import run
 
 run()

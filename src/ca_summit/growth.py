@@ -11,11 +11,10 @@ import math
 from functools import cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .display import Bound
-
 if TYPE_CHECKING:
     from decimal import Context
 
+Bound = Literal["lower", "upper"]  # lower: the true value is at least this; upper: at most
 Status = Literal["reached", "already_reached", "never_reached", "beyond_horizon"]
 
 

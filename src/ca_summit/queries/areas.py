@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..models import Area, Article
+from ..corpus.models import Area, Article
 from .base import Actors, PointData, Who
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..corpus.models import Article, Point, Text
 from ..errors import SummitError
-from ..models import Article, Point, Text
 
 
 class Who(NamedTuple):

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from .. import display as d
-from ..display import LANGS, Lang
+from ..corpus.kinds import FactKind
+from ..corpus.models import AmountFigure, Article, DirectQuote, GrowthFigure, Participant, Text, points
 from ..errors import SummitError
-from ..folding import NameIndex, find, fold
-from ..kinds import FactKind
-from ..models import AmountFigure, Article, DirectQuote, GrowthFigure, Participant, Text, points
+from ..render import display as d
+from ..render.display import LANGS, Lang
 from .base import Actors, Who
+from .folding import NameIndex, find, fold
 
 
 class Fact(NamedTuple):

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ..models import Assumption
-from ..picking import year_edition
-from ..series_models import Conflict, MeetingFile, Reference, Summit, Target, TradeClaim
+from ..corpus.models import Assumption
+from ..corpus.picking import year_edition
+from ..corpus.series_models import Conflict, MeetingFile, Reference, Summit, Target, TradeClaim
 
 if TYPE_CHECKING:
-    from ..series import Meeting
+    from ..corpus.series import Meeting
     from .trade import PathStep
 
 # Two figures for the same year further apart than this (relative to the smaller) disagree; the

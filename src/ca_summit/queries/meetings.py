@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from ..corpus.picking import one_meeting, pick
+from ..corpus.series import Meeting, load_bundled_series, load_series
+from ..corpus.series_models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
 from ..errors import SummitError
-from ..picking import one_meeting, pick
-from ..series import Meeting, load_bundled_series, load_series
-from ..series_models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
 
 FIRST_YEAR = 1000  # a number below this is an edition, from it a year
 
@@ -69,7 +69,7 @@ def meeting_data(meeting: Meeting) -> MeetingData:
 
 def _file(path: Path) -> list[Meeting]:
     """One file as a series: its meeting, or none for an article file that carries no record."""
-    from ..loader import examine, read_text
+    from ..corpus.loader import examine, read_text
 
     content = examine(read_text(path), str(path), None)
     if not isinstance(content.summit, Summit | MeetingFile):  # told by the file: all of it, or None

@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..corpus.kinds import SeriesKind
+from ..corpus.series_models import Fact, MeetingFile, Reference, Summit, Target, TradeClaim
 from ..errors import SummitError
-from ..folding import fold
-from ..kinds import SeriesKind
-from ..series_models import Fact, MeetingFile, Reference, Summit, Target, TradeClaim
 from .facts import Match, SearchRequest, SearchResult, _snippet, search
+from .folding import fold
 from .history import edition
 
 if TYPE_CHECKING:
-    from ..series import Meeting
+    from ..corpus.series import Meeting
 
 
 class SeriesItem(NamedTuple):

@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from ..series import Meeting
-from ..series_models import Reference
+from ..corpus.series import Meeting
+from ..corpus.series_models import Reference
 from .meetings import series_of
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..models import Area, Meeting, Participant
-from ..series_models import Summit
+from ..corpus.models import Area, Meeting, Participant
+from ..corpus.series_models import Summit
 from .meetings import MeetingData, record_data
 from .trade import TradeRequest, TradeResult, trade
 

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 from .. import growth
+from ..corpus.models import Article, Assumption, Qualifier, Trade
 from ..errors import SummitError
 from ..growth import Known, Status, combine
-from ..models import Article, Assumption, Qualifier, Trade
 
 LAST_YEAR = 9999
 PATH_MAX_YEARS = 100

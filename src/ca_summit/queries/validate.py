@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
-from ..loader import Checked, examine, read_text, verbatim_problems
-from ..views.validate import ProblemView, SourceView, ValidationView
+from ..corpus.loader import Checked, examine, read_text, verbatim_problems
+from ..errors import Problem
 
 
-def validation(path: Path, source: Path | None = None) -> ValidationView:
+class SourceCheck(NamedTuple):
+    """Whether the quotes were compared with the source text, and with which file."""
+
+    document: str | None  # the source file the data names (source.document)
+    path: str | None  # the file the quotes were compared with, if any
+    checked: bool
+    quotes_checked: int
+    note: str | None  # what was compared, or why nothing was
+
+
+class Validation(NamedTuple):
+    file: str
+    source: SourceCheck
+    problems: list[Problem]
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def validation(path: Path, source: Path | None = None) -> Validation:
     """The report on one file; an unreadable file is a SummitError, not a problem of its content.
 
     Every quote must be a verbatim excerpt of `source`; without it, of the file that the data's
@@ -22,43 +43,27 @@ def validation(path: Path, source: Path | None = None) -> ValidationView:
     note: str | None = None
     if source is None:
         source, note = _beside(path, document)
-    source_view = SourceView(document=document, path=None, checked=False, quotes_checked=0, note=note)
+    source_view = SourceCheck(document=document, path=None, checked=False, quotes_checked=0, note=note)
     if source is not None and checked.document is not None:
         count, missing = verbatim_problems(
             checked.document, str(path), read_text(source, "source text"), str(source)
         )
         problems = sorted([*problems, *missing], key=lambda p: (p.line, p.column))
         note = f"{count - len(missing)} of {count} quotes found verbatim in {source}"
-        source_view = SourceView(
+        source_view = SourceCheck(
             document=document, path=str(source), checked=True, quotes_checked=count, note=note
         )
-    return ValidationView(
-        file=str(path),
-        valid=not problems,
-        source=source_view,
-        problems=[
-            ProblemView(file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
-            for p in problems
-        ],
-    )
+    return Validation(str(path), source_view, problems)
 
 
-def _folder(folder: Path) -> ValidationView:
+def _folder(folder: Path) -> Validation:
     """A folder of meeting files: each file's problems, then those across files (ids declared twice,
     conflicts naming items no file declares)."""
-    from ..series import check_series
+    from ..corpus.series import check_series
 
     _, problems = check_series(folder)
     note = "quotes not checked in a folder: validate the article's file alone to compare them"
-    return ValidationView(
-        file=str(folder),
-        valid=not problems,
-        source=SourceView(document=None, path=None, checked=False, quotes_checked=0, note=note),
-        problems=[
-            ProblemView(file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
-            for p in problems
-        ],
-    )
+    return Validation(str(folder), SourceCheck(None, None, False, 0, note), problems)
 
 
 def _document_name(checked: Checked) -> str | None:

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import display as d
-from ..display import Bound, Lang
+from ..growth import Bound
 from ..queries.base import PointData, Who
+from ..render import display as d
+from ..render.display import Lang
 
 if TYPE_CHECKING:
-    from ..series_models import Reference
+    from ..corpus.series_models import Reference
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import ConfigDict, Field, RootModel
 
-from .. import display as d
-from ..display import Lang
-from ..kinds import FactKind, HitKind
+from ..corpus.kinds import FactKind, HitKind
 from ..queries.facts import CountryData, Fact, Match, QuoteData
-from ..report import Column, Table, cell
+from ..render import display as d
+from ..render.display import Lang
+from ..render.report import Column, Table, cell
 from .base import Actor, Source, View, names, present_actor, present_source
 
 if TYPE_CHECKING:  # the series' results: the article's facts need not import them

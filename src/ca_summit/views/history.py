@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from .. import display as d
-from ..display import Lang
-from ..report import Cell, Column, Table, cell
+from ..render import display as d
+from ..render.display import Lang
+from ..render.report import Cell, Column, Table, cell
 from .base import Finite, Source, View, copied, present_source
 
 if TYPE_CHECKING:
+    from ..corpus.series_models import Conflict, Speaker
     from ..queries import history as q
-    from ..series_models import Conflict, Speaker
 
 YearBasis = Literal["stated", "last_year", "not_stated", "assumption"]
 # The claims' qualifiers as signs, as the article's are in display.py.

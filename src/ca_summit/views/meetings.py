@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, RootModel
 
-from .. import display as d
-from ..display import Lang
+from ..corpus.series_models import Reference
 from ..queries.meetings import MeetingData
-from ..report import Column, Table, cell
-from ..series_models import Reference
+from ..render import display as d
+from ..render.display import Lang
+from ..render.report import Column, Table, cell
 from .base import View
 
 

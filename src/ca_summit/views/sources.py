@@ -5,10 +5,10 @@
 
 from pydantic import ConfigDict, Field, RootModel
 
-from .. import display as d
-from ..display import Lang
 from ..queries.sources import SourceData
-from ..report import Column, Table, cell
+from ..render import display as d
+from ..render.display import Lang
+from ..render.report import Column, Table, cell
 from .base import View
 
 

@@ -8,10 +8,10 @@ import datetime as dt
 
 from pydantic import Field
 
-from .. import display as d
-from ..display import Lang
 from ..queries.summary import SummaryResult
-from ..report import Cell, Column, Table, cell
+from ..render import display as d
+from ..render.display import Lang
+from ..render.report import Cell, Column, Table, cell
 from .base import Actor, Assumption, Metric, View, metric_text
 from .meetings import RecordSummary, Support, person_line, present_record, sourced
 from .trade import present as present_trade

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from .. import display as d
-from ..display import Bound, Lang
-from ..growth import Known, Status
-from ..report import Cell, Column, Table, cell
+from ..growth import Bound, Known, Status
+from ..render import display as d
+from ..render.display import Lang
+from ..render.report import Cell, Column, Table, cell
 from .base import Assumption, Finite, Metric, View, metric_text
 from .history import ReportedFigure, TradeHistory, present_reported
 
 if TYPE_CHECKING:
-    from ..models import AmountFigure, GrowthFigure
+    from ..corpus.models import AmountFigure, GrowthFigure
     from ..queries.history import Reported
     from ..queries.trade import ProjectionResult, TradeResult
 

@@ -6,8 +6,9 @@
 
 from pydantic import Field
 
-from ..display import Lang
-from ..report import Column, Table, cell
+from ..queries.validate import Validation
+from ..render.display import Lang
+from ..render.report import Column, Table, cell
 from .base import View
 
 
@@ -71,3 +72,15 @@ class ValidationView(View):
                 notes=(self.source.note,) if self.source.note else (),
             )
         ]
+
+
+def present(validation: Validation) -> ValidationView:
+    return ValidationView(
+        file=validation.file,
+        valid=validation.valid,
+        source=SourceView(**validation.source._asdict()),
+        problems=[
+            ProblemView(file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
+            for p in validation.problems
+        ],
+    )

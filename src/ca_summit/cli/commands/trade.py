@@ -5,15 +5,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import SummitError
+from ...errors import SummitError
 from ..parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
 from . import Context
 
 if TYPE_CHECKING:
-    from ..queries.trade import TradeRequest
-    from ..report import Tabular
-    from ..series import Meeting
-    from ..series_models import Summit
+    from ...corpus.series import Meeting
+    from ...corpus.series_models import Summit
+    from ...queries.trade import TradeRequest
+    from ...render.report import Tabular
 
 
 def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
@@ -73,7 +73,7 @@ def options(
         )
     if project is None and (rate is not None or by is not None):
         raise SummitError("--rate and --by need a target (--project AMOUNT)", usage=True)
-    from ..queries.trade import TradeRequest
+    from ...queries.trade import TradeRequest
 
     return TradeRequest(target=project, rate=rate, by_year=by, base_year=base_year, history=history)
 
@@ -83,8 +83,8 @@ _FLAGS = {"target": "--project AMOUNT", "rate": "--rate", "by_year": "--by", "ba
 
 
 def run(request: "TradeRequest", context: Context) -> "Tabular":
-    from ..queries.trade import check_request, trade
-    from ..views.trade import present
+    from ...queries.trade import check_request, trade
+    from ...views.trade import present
 
     # Only --project and --history read the series; plain trade reads the one article file.
     series = request.target is not None or request.history
@@ -94,13 +94,13 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
         raise SummitError(problem.describe(_FLAGS), usage=True)
     result = trade(summit, request)
     if request.history:
-        from ..queries.history import history
-        from ..views.history import present_history
+        from ...queries.history import history
+        from ...views.history import present_history
 
         return present(result, context.lang, history=present_history(history(meetings), context.lang))
     if result.projection is None:
         return present(result, context.lang)
-    from ..queries.history import against_path
+    from ...queries.history import against_path
 
     return present(result, context.lang, reported=against_path(meetings, result.projection.path))
 
@@ -108,9 +108,9 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
 def _series(context: Context) -> "tuple[Summit, list[Meeting]]":
     """The article summit and the meetings of the series it belongs to: the bundled seven (the
     article's file read once, as one of them), a folder's, or a lone file as its own series."""
-    from ..resources import bundled_path
-    from ..series import Meeting, load_bundled_series, load_series
-    from ..series_models import Summit
+    from ...corpus.series import Meeting, load_bundled_series, load_series
+    from ...corpus.series_models import Summit
+    from ...resources import bundled_path
 
     if context.data is not None and not context.data.is_dir():
         summit = context.summit()

@@ -8,7 +8,7 @@ import typer
 from . import Context
 
 if TYPE_CHECKING:
-    from ..report import Tabular
+    from ...render.report import Tabular
 
 
 class ValidateRequest(NamedTuple):
@@ -45,7 +45,8 @@ def options(
 
 
 def run(request: ValidateRequest, context: Context) -> "Tabular":
-    from ..queries.validate import validation
-    from ..resources import bundled_path
+    from ...queries.validate import validation
+    from ...resources import bundled_path
+    from ...views.validate import present
 
-    return validation(request.path or context.data or bundled_path(), request.source)
+    return present(validation(request.path or context.data or bundled_path(), request.source))

@@ -12,8 +12,9 @@ import datetime as dt
 import math
 from typing import Literal
 
+from ..growth import Bound
+
 Lang = Literal["en", "fr"]
-Bound = Literal["lower", "upper"]
 LANGS: tuple[Lang, ...] = ("en", "fr")
 
 NNBSP = "\u202f"  # narrow no-break space: before French high punctuation, inside « »

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from . import Context
 
 if TYPE_CHECKING:
-    from ..report import Tabular
+    from ...render.report import Tabular
 
 
 def options() -> None:
@@ -14,7 +14,7 @@ def options() -> None:
 
 
 def run(request: None, context: Context) -> "Tabular":
-    from ..queries.sources import sources
-    from ..views.sources import present
+    from ...queries.sources import sources
+    from ...views.sources import present
 
     return present(sources(context.data), context.lang)

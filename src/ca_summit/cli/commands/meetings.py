@@ -7,7 +7,7 @@ import typer
 from . import Context
 
 if TYPE_CHECKING:
-    from ..report import Tabular
+    from ...render.report import Tabular
 
 
 class MeetingsRequest(NamedTuple):
@@ -33,7 +33,7 @@ def options(
 
 
 def run(request: MeetingsRequest, context: Context) -> "Tabular":
-    from ..queries.meetings import meetings
-    from ..views.meetings import present
+    from ...queries.meetings import meetings
+    from ...views.meetings import present
 
     return present(meetings(request.which, context.data), context.lang)

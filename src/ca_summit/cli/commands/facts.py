@@ -4,14 +4,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..kinds import FACT_KINDS
+from ...corpus.kinds import FACT_KINDS
 from . import Context
 from .complete import MeetingOption, area_ids, choices, one_of
 
 if TYPE_CHECKING:
-    from ..queries.facts import FactsRequest
-    from ..report import Tabular
-    from ..series import Meeting
+    from ...corpus.series import Meeting
+    from ...queries.facts import FactsRequest
+    from ...render.report import Tabular
 
 
 AreaOption = Annotated[
@@ -44,19 +44,19 @@ def options(
 ) -> "FactsRequest":
     """Every fact with its verbatim citation; with --meeting, another meeting's facts as public
     reports give them, each with its sources."""
-    from ..queries.facts import FactsRequest
+    from ...queries.facts import FactsRequest
 
     return FactsRequest(area=area, kind=kind, meeting=meeting)
 
 
 def run(request: "FactsRequest", context: Context) -> "Tabular":
-    from ..queries.facts import facts
-    from ..views.facts import present_facts
+    from ...queries.facts import facts
+    from ...views.facts import present_facts
 
     if request.meeting is None:
         return present_facts(facts(context.article(), request), context.lang)
-    from ..picking import one_meeting
-    from ..series_models import Summit
+    from ...corpus.picking import one_meeting
+    from ...corpus.series_models import Summit
 
     meeting = one_meeting(context.data, request.meeting)
     if isinstance(meeting.data, Summit):  # the article's meeting: its facts, as without --meeting
@@ -66,9 +66,9 @@ def run(request: "FactsRequest", context: Context) -> "Tabular":
 
 def _reported(meeting: "Meeting", request: "FactsRequest") -> "Tabular":
     """A meeting without an article: its facts from public reports (no areas, no kinds of the article)."""
-    from ..errors import SummitError
-    from ..queries.series_search import series_facts
-    from ..views.facts import present_meeting_facts
+    from ...errors import SummitError
+    from ...queries.series_search import series_facts
+    from ...views.facts import present_meeting_facts
 
     if request.area is not None or request.kind is not None:
         raise SummitError(

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 import yaml
 from pydantic import ValidationError
 
+from ..errors import Problem, SummitError
+from ..resources import bundled_path
 from .crossref import cross_check, not_in_source
-from .errors import Problem, SummitError
 from .models import Article, Loc, article_part
-from .resources import bundled_path
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 100_000  # counted with every alias expanded

@@ -1,6 +1,6 @@
 """One module a command: its own options (the parameters of `options`, which returns the typed
 request), and `run`, which asks the query and shapes the view. The shared options are added by
-`ca_summit.options`; the command is declared in `ca_summit.registry`.
+`ca_summit.cli.options`; the command is declared in `ca_summit.cli.registry`.
 
 Modules here import no Pydantic, YAML or Rich at import time: `--help` and usage errors build the
 parsers without them. `run` imports what it needs.
@@ -9,13 +9,13 @@ parsers without them. `run` imports what it needs.
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..display import Lang
+from ...corpus.snapshot import bundled
+from ...render.display import Lang
 from ..options import FOLDER_READERS
-from ..snapshot import bundled
 
 if TYPE_CHECKING:
-    from ..models import Article
-    from ..series_models import Summit
+    from ...corpus.models import Article
+    from ...corpus.series_models import Summit
 
 
 class Context(NamedTuple):
@@ -26,27 +26,27 @@ class Context(NamedTuple):
 
     def article(self) -> "Article":
         """The article's part of the data file: what the commands about the article read."""
-        from ..models import Article
+        from ...corpus.models import Article
 
         if self.data is None and (made := bundled(Article)) is not None:
             return made
-        from ..loader import load_article
+        from ...corpus.loader import load_article
 
         return load_article(self._file())
 
     def summit(self) -> "Summit":
         """The whole data file: the article and the series sections it may add."""
-        from ..series_models import Summit
+        from ...corpus.series_models import Summit
 
         if self.data is None and (made := bundled(Summit)) is not None:
             return made
-        from ..loader import load_summit
+        from ...corpus.loader import load_summit
 
         return load_summit(self._file())
 
     def _file(self) -> Path | None:
         if self.data is not None and self.data.is_dir():
-            from ..errors import SummitError
+            from ...errors import SummitError
 
             # A folder may hold several articles' meetings, or none: which one is the user's to say.
             raise SummitError(

@@ -9,8 +9,8 @@ import functools
 import json
 from typing import Any
 
+from ..resources import schema_path
 from .registry import find
-from .resources import schema_path
 
 
 @functools.cache

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Problem, SummitError
+from ..errors import Problem, SummitError
+from ..resources import bundled_path
+from .files import Meeting, meeting_files, series_path
 from .models import Declares, Loc, RefersTo, series_scoped
-from .resources import bundled_path, shipped
-from .series_models import MeetingFile, MeetingRecord, Summit
+from .series_models import MeetingFile, Summit
 
 if TYPE_CHECKING:
     from .crossref import Marker
@@ -22,27 +23,6 @@ if TYPE_CHECKING:
 
 # The loader (and with it YAML) is imported where a file is read: the bundled series, read from its
 # snapshot, needs neither.
-
-SERIES_DIR = "series"
-SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """One meeting of the series: its file, its validated content, and the record it must have."""
-
-    path: Path
-    data: Summit | MeetingFile
-
-    @property
-    def record(self) -> MeetingRecord:
-        assert self.data.record is not None  # load_series refuses a file without one
-        return self.data.record
-
-
-def series_path() -> Path:
-    """The folder of bundled meeting files (installed, or the checkout's data/series)."""
-    return shipped("data", SERIES_DIR)
 
 
 def check_meeting(text: str, path: str) -> tuple[Summit | MeetingFile | None, Document | None, list[Problem]]:
@@ -59,13 +39,6 @@ def check_meeting(text: str, path: str) -> tuple[Summit | MeetingFile | None, Do
             [Problem(path, 1, 1, "record", "a meeting of the series needs its record")],
         )
     return content, checked.document, problems
-
-
-def meeting_files(folder: Path) -> list[Path]:
-    """The meeting files of a folder, by name (a name starting with the year sorts them in time)."""
-    if not folder.is_dir():
-        raise SummitError(f"{folder}: not a folder of meeting files")
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
 
 
 @dataclass
@@ -201,7 +174,7 @@ def load_meeting(year: int, folder: Path | None = None) -> Meeting:
 
 def load_bundled_series() -> list[Meeting]:
     """The seven bundled meetings: data/series and the article's 2023 file; from their checked
-    snapshot when the files are exactly those it was made from (see ca_summit.snapshot)."""
+    snapshot when the files are exactly those it was made from (see ca_summit.corpus.snapshot)."""
     from .snapshot import load_snapshot
 
     return load_snapshot() or load_series(series_path(), extra=(bundled_path(),))

@@ -21,7 +21,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def _models(name: str) -> list[type[BaseModel]]:
     if name == DATA_SCHEMA:
-        from .series_models import Summit
+        from ..corpus.series_models import Summit
 
         return [Summit]
     (view,) = [command.view for command in COMMANDS if command.name == name and command.view]

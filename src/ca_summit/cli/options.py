@@ -19,9 +19,9 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from .display import Lang
-from .errors import SummitError
-from .output import Format
+from ..errors import SummitError
+from ..render.display import Lang
+from ..render.output import Format
 from .registry import Command
 
 

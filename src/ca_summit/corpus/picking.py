@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import SummitError
+from ..errors import SummitError
 
 if TYPE_CHECKING:
-    from .series import Meeting
+    from .files import Meeting
 
 MEETING_HELP = "Only this meeting of the series: a year (2018) or an edition (1)."
 FIRST_YEAR = 1000  # below: an edition; from here on: a year
@@ -71,8 +71,8 @@ def pick(meetings: list[Meeting], value: int) -> Meeting:
 def _bundled_year(edition: int) -> int | None:
     """The year of a bundled edition, from the file names alone: the bundled files are the complete
     run of editions, one a year in order (a test holds the names to the records)."""
-    from .resources import bundled_path
-    from .series import meeting_files, series_path
+    from ..resources import bundled_path
+    from .files import meeting_files, series_path
 
     names = [path.name for path in meeting_files(series_path())]
     names.append(bundled_path().name.removeprefix("summit_"))

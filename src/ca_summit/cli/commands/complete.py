@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from ...corpus.picking import MEETING_HELP, parse_meeting
 from ..options import resolve_data
-from ..picking import MEETING_HELP, parse_meeting
 
 
 def choices(values: Sequence[str]) -> Callable[[str], list[str]]:
@@ -31,7 +31,7 @@ def one_of(values: Sequence[str], what: str) -> Callable[[str], str]:
 
 def area_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """The area ids of the data the command line points at; none if it cannot be read."""
-    from ..errors import SummitError
+    from ...errors import SummitError
     from . import Context
 
     try:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from . import Context
 
 if TYPE_CHECKING:
-    from ..report import Tabular
+    from ...render.report import Tabular
 
 
 def options() -> None:
@@ -13,7 +13,7 @@ def options() -> None:
 
 
 def run(request: None, context: Context) -> "Tabular":
-    from ..queries.areas import areas
-    from ..views.areas import present
+    from ...queries.areas import areas
+    from ...views.areas import present
 
     return present(areas(context.article()), context.lang)

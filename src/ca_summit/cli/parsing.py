@@ -10,7 +10,7 @@ import functools
 import math
 import re
 
-from .limits import AMOUNT_MAX, AMOUNT_MIN, RATE_MAX
+from ..corpus.limits import AMOUNT_MAX, AMOUNT_MIN, RATE_MAX
 
 AMOUNT_HELP = (
     "a positive amount in USD such as 15e9, 15000000000, 15_000_000_000, 15bn, 15B, $15B, "

@@ -18,11 +18,11 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
+from .. import __version__
+from ..errors import SummitError
+from ..render.output import StdoutClosed, WriteFailed, render
 from .commands import Context
-from .errors import SummitError
 from .options import DataOption, LangOption, Root, Settings, with_shared_options
-from .output import StdoutClosed, WriteFailed, render
 from .registry import COMMANDS, Command, find
 
 HELP = (
@@ -151,7 +151,7 @@ app.callback()(_root)
 
 def _say(message: str) -> None:
     """One line on stderr; nothing to say it with (stderr closed) is not a reason to fail."""
-    from .escape import escape_control
+    from ..render.escape import escape_control
 
     if sys.stderr is None:
         return

@@ -8,9 +8,9 @@ from . import Context
 from .complete import MeetingOption
 
 if TYPE_CHECKING:
-    from ..queries.facts import SearchRequest
-    from ..report import Tabular
-    from ..series import Meeting
+    from ...corpus.series import Meeting
+    from ...queries.facts import SearchRequest
+    from ...render.report import Tabular
 
 
 def options(
@@ -20,15 +20,15 @@ def options(
 ) -> "SearchRequest":
     """Find text across the article's areas, facts and quotes, in both languages, and across every
     fact, trade claim and target of the meeting series, with their sources."""
-    from ..queries.facts import SearchRequest
+    from ...queries.facts import SearchRequest
 
     return SearchRequest(text=text, meeting=meeting)
 
 
 def run(request: "SearchRequest", context: Context) -> "Tabular":
-    from ..picking import pick, series
-    from ..queries.series_search import search_meetings
-    from ..views.facts import present_search
+    from ...corpus.picking import pick, series
+    from ...queries.series_search import search_meetings
+    from ...views.facts import present_search
 
     meetings = _lone(context) if _is_file(context) else series(context.data)
     if request.meeting is not None:
@@ -42,7 +42,7 @@ def _is_file(context: Context) -> bool:
 
 def _lone(context: Context) -> "list[Meeting]":
     """A data file named by --data: searched alone, as its own series."""
-    from ..series import Meeting
+    from ...corpus.series import Meeting
 
     assert context.data is not None
     return [Meeting(context.data, context.summit())]

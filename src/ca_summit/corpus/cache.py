@@ -77,8 +77,8 @@ def entry(text: str) -> Path | None:
 
 def load(entry: Path) -> tuple[dict[str, Any], Summit | MeetingFile] | None:
     """The parsed content of the file of this entry, and its models, when the cache has them."""
+    from ..errors import SummitError
     from .construct import build
-    from .errors import SummitError
     from .loader import read_text
     from .series_models import model_for
 

@@ -27,7 +27,7 @@ def options(
 
 
 def run(request: str, context: Context) -> None:
-    from ..output import write
-    from ..resources import schema_path
+    from ...render.output import write
+    from ...resources import schema_path
 
     write(schema_path(request).read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from . import Context
 
 if TYPE_CHECKING:
-    from ..report import Tabular
+    from ...render.report import Tabular
 
 
 def options() -> None:
@@ -13,7 +13,7 @@ def options() -> None:
 
 
 def run(request: None, context: Context) -> "Tabular":
-    from ..queries.summary import summary
-    from ..views.summary import present
+    from ...queries.summary import summary
+    from ...views.summary import present
 
     return present(summary(context.summit()), context.lang)

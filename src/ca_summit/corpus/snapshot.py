@@ -18,11 +18,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .resources import bundled_path, shipped
+from ..resources import bundled_path, shipped
 
 if TYPE_CHECKING:
+    from .files import Meeting
     from .models import Article
-    from .series import Meeting
 
     A = TypeVar("A", bound=Article)
 
@@ -35,7 +35,7 @@ def snapshot_folder() -> Path:
 
 def bundled_files() -> list[Path]:
     """The bundled data files: the meetings of data/series, then the article's file."""
-    from .series import meeting_files, series_path
+    from .files import meeting_files, series_path
 
     return [*meeting_files(series_path()), bundled_path()]
 
@@ -95,7 +95,7 @@ def load_snapshot() -> list[Meeting] | None:
 def meeting(path: Path) -> Meeting | None:
     """One bundled meeting from its snapshot, or None when the snapshot does not match the file."""
     from .construct import build
-    from .series import Meeting
+    from .files import Meeting
     from .series_models import model_for
 
     value = _value(path)

@@ -2,7 +2,7 @@
 
 The CLI, `ca-summit --help`, `schema`'s choices, the published JSON Schemas, the README's command
 reference and the tests' parametrisation all derive from this list. A command's own options, the
-query it runs and the view it prints live in its module, `ca_summit.commands.NAME`.
+query it runs and the view it prints live in its module, `ca_summit.cli.commands.NAME`.
 
 Adding a command means one module and one entry here; a test fails when the command lacks a
 schema file, a README section or an example that runs.
@@ -30,7 +30,7 @@ class Command(NamedTuple):
 
     @property
     def module(self) -> str:
-        return f"ca_summit.commands.{self.name}"
+        return f"ca_summit.cli.commands.{self.name}"
 
     @property
     def has_output(self) -> bool:

@@ -16,6 +16,6 @@ from typing import NoReturn
 
 def run() -> NoReturn:
     gc.disable()
-    from .cli import main
+    from .app import main
 
     raise SystemExit(main())
