@@ -15,8 +15,8 @@ import pytest
 
 from ca_summit.cli.app import main
 from ca_summit.cli.registry import Command
-from ca_summit.corpus.loader import load_summit
-from ca_summit.corpus.series_models import Summit
+from ca_summit.corpus.loader import load_meeting_file
+from ca_summit.corpus.models import MeetingFile
 from ca_summit.resources import bundled_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,18 +31,17 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 @pytest.fixture
 def bundled_copy(tmp_path: Path) -> Path:
-    """The seven bundled meetings, as a user's folder of meeting files."""
-    from ca_summit.corpus.series import series_path
+    """The bundled data folder, copied as it is: a user's folder of data files."""
+    from ca_summit.corpus.files import data_path
 
-    folder = tmp_path / "series"
-    shutil.copytree(series_path(), folder)
-    shutil.copy(bundled_path(), folder / "2023-dushanbe.yaml")
+    folder = tmp_path / "data"
+    shutil.copytree(data_path(), folder)
     return folder
 
 
 @pytest.fixture(scope="session")
-def summit() -> Summit:
-    return load_summit()
+def summit() -> MeetingFile:
+    return load_meeting_file()
 
 
 def shared_or_skip(path: Path, what: str) -> None:
@@ -150,7 +149,7 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
 
 
 MINIMAL = """\
-format_version: 1
+format_version: 2
 source: {language: fr, document: test.txt}
 meeting:
   name: {fr: Réunion, en: Meeting}
@@ -212,7 +211,7 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from ca_summit.corpus import loader, snapshot
 
     read: list[str] = []
-    original, original_value = loader.read_text, snapshot._value
+    original, original_value = loader.read_text, snapshot.snapshot_value
 
     def counting(path: Path, what: str = "data file") -> str:
         read.append(path.name)
@@ -223,5 +222,5 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original_value(path)
 
     monkeypatch.setattr(loader, "read_text", counting)
-    monkeypatch.setattr(snapshot, "_value", counting_value)
+    monkeypatch.setattr(snapshot, "snapshot_value", counting_value)
     return read

@@ -15,9 +15,17 @@ import pytest
 from test_series import meeting_text
 
 from ca_summit.corpus import cache, loader
-from ca_summit.corpus.series import load_series
+from ca_summit.corpus.files import Meeting
+from ca_summit.corpus.reading import check_folder, read
 
 Invoke = Callable[..., Any]
+
+
+def load_series(folder: Path) -> list[Meeting]:
+    return read(folder).meetings
+
+
+FILES = 8  # the bundled folder's data files: seven meetings and the entities
 
 
 @pytest.fixture
@@ -52,16 +60,16 @@ def test_a_warm_folder_loads_the_same_meetings_without_parsing(
     folder: Path, entries: Path, parsed: list[int]
 ) -> None:
     cold = load_series(folder)
-    assert len(parsed) == 7
-    assert len(list(entries.glob("*.json"))) == 7
+    assert len(parsed) == FILES
+    assert len(list(entries.glob("*.json"))) == FILES
     warm = load_series(folder)
-    assert len(parsed) == 7  # no file parsed again
+    assert len(parsed) == FILES  # no file parsed again
     assert [(m.path, m.data) for m in warm] == [(m.path, m.data) for m in cold]
 
 
 def test_an_edited_file_is_parsed_again(folder: Path, entries: Path, parsed: list[int]) -> None:
     load_series(folder)
-    edited = folder / "2021-awaza.yaml"
+    edited = folder / "series" / "2021-awaza.yaml"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Turkmenbashi", "Awaza"), encoding="utf-8")
     parsed.clear()
     (awaza,) = [m for m in load_series(folder) if m.path == edited]
@@ -80,7 +88,7 @@ def test_an_edited_file_is_parsed_again(folder: Path, entries: Path, parsed: lis
         lambda value: json.dumps({key: item for key, item in value.items() if key != "format_version"}),
         lambda value: json.dumps({**value, "facts": [{"id": "e2-date"}]}),
         lambda value: json.dumps({**value, "references": "kazinform-1"}),
-        lambda value: json.dumps({**value, "record": {**value["record"], "held": {"start": "2019"}}}),
+        lambda value: json.dumps({**value, "record": {**value.get("record", {}), "held": {"start": "2019"}}}),
     ],
 )
 def test_a_damaged_entry_costs_a_parse_and_nothing_else(
@@ -91,7 +99,7 @@ def test_a_damaged_entry_costs_a_parse_and_nothing_else(
         entry.write_text(damage(json.loads(entry.read_text(encoding="utf-8"))), encoding="utf-8")
     parsed.clear()
     assert [m.data for m in load_series(folder)] == [m.data for m in cold]
-    assert len(parsed) == 7
+    assert len(parsed) == FILES
     parsed.clear()
     load_series(folder)  # the entries were written anew
     assert parsed == []
@@ -108,7 +116,7 @@ def test_an_entry_is_found_only_by_the_code_that_checked_it(
     assert parsed == []
     monkeypatch.setattr(cache, "_checker", lambda: b"other checking code")
     load_series(folder)
-    assert len(parsed) == 7
+    assert len(parsed) == FILES
 
 
 def test_the_checking_code_is_named_by_its_source_and_versions(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,12 +136,14 @@ def test_a_problem_across_files_is_placed_in_a_file_read_from_the_cache(
 ) -> None:
     env = {cache.ENV: str(entries.parent)}
     assert invoke("meetings", "--data", str(folder), env=env).exit_code == 0  # every file cached
-    (folder / "2023-dushanbe.yaml").unlink()  # two targets that 2025's conflicts name were there
+    (folder / "summit_2023.yaml").unlink()  # two targets that 2025's conflicts name were there
     warm = invoke("meetings", "--data", str(folder), env=env)
     cold = invoke("meetings", "--data", str(folder), env={cache.ENV: ""})
     assert warm.exit_code == cold.exit_code == 1
     assert warm.stderr == cold.stderr
-    assert f"{folder / '2025-tashkent.yaml'}:793:7: conflicts.6.positions.0.items.2:" in warm.stderr
+    assert (
+        f"{folder / 'series' / '2025-tashkent.yaml'}:793:7: conflicts.6.positions.0.items.2:" in warm.stderr
+    )
 
 
 def test_an_id_declared_in_two_cached_files_is_placed(tmp_path: Path, entries: Path, invoke: Invoke) -> None:
@@ -162,9 +172,8 @@ def test_validate_reads_every_file_itself(
         raise AssertionError("validate read the cache")
 
     monkeypatch.setattr(cache, "load", refuse)
-    from ca_summit.corpus.series import check_series
 
-    assert check_series(folder)[1] == []
+    assert check_folder(folder)[1] == []
 
 
 def test_the_cache_can_be_turned_off(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,7 +204,7 @@ def test_an_entry_that_is_not_a_file_cannot_hang_a_run(
         os.mkfifo(entry)  # opened for reading, a FIFO with no writer would block
     parsed.clear()
     assert len(load_series(folder)) == 7
-    assert len(parsed) == 7
+    assert len(parsed) == FILES
 
 
 def test_an_unusable_cache_changes_nothing(folder: Path, tmp_path: Path, invoke: Invoke) -> None:
@@ -218,14 +227,15 @@ def test_the_cache_keeps_at_most_its_bound(
 
 
 def test_one_meeting_of_a_folder_is_read_through_the_cache(
-    folder: Path, entries: Path, parsed: list[int]
+    folder: Path, entries: Path, parsed: list[int], invoke: Invoke
 ) -> None:
-    from ca_summit.corpus.picking import one_meeting
-
-    assert one_meeting(folder, 2019).record.city == "Tashkent"
-    assert len(parsed) == 1
-    assert one_meeting(folder, 2019).record.city == "Tashkent"
-    assert len(parsed) == 1  # the second time from the cache
+    env = {cache.ENV: str(entries.parent)}
+    first = invoke("meetings", "2019", "--data", str(folder), "--json", env=env)
+    assert len(parsed) == FILES  # the whole folder, as validate reads it
+    again = invoke("meetings", "2019", "--data", str(folder), "--json", env=env)
+    assert len(parsed) == FILES  # the second time from the cache
+    assert first.exit_code == again.exit_code == 0
+    assert again.stdout == first.stdout and json.loads(again.stdout)[0]["city"] == "Tashkent"
 
 
 def test_storing_lists_the_cache_folder_once_a_run(
@@ -240,5 +250,6 @@ def test_storing_lists_the_cache_folder_once_a_run(
 
     monkeypatch.setattr(cache.os, "scandir", counting)
     monkeypatch.setattr(cache, "_counted", {})
-    load_series(folder)  # seven files stored
-    assert listed == [str(entries)]
+    load_series(folder)  # every file stored
+    # os.scandir is also how the data folder is walked: only the cache folder's listings count here.
+    assert [path for path in listed if path.startswith(str(entries))] == [str(entries)]

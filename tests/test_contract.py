@@ -244,13 +244,6 @@ def test_what_needs_no_data_imports_neither_pydantic_nor_yaml_nor_rich(args: lis
     assert _loaded_after(args, ("pydantic", "yaml", "rich")) == (code, [])
 
 
-@pytest.mark.parametrize(
-    "args", [["areas", "--json"], ["trade", "--json"], ["facts"], ["quotes", "-f", "csv"]]
-)
-def test_the_article_commands_build_no_series_model(args: list[str]) -> None:
-    assert _loaded_after(args, ("ca_summit.corpus.series_models", "ca_summit.corpus.series")) == (0, [])
-
-
 def test_python_dash_m(tmp_path: Path) -> None:
     from ca_summit import __version__
 

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ca_summit.corpus.loader import MAX_BYTES, check, load_summit
+from ca_summit.corpus.loader import MAX_BYTES, check, load_meeting_file
 from ca_summit.errors import SummitError
 
 from conftest import _entry_point
 
-_SUMMIT = load_summit()
+_SUMMIT = load_meeting_file()
 CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
 MEMORY_LIMIT_KB = 200 * 1024
 
@@ -191,7 +191,7 @@ def test_random_bytes_give_only_clean_errors(tmp_path_factory: pytest.TempPathFa
     path = tmp_path_factory.mktemp("fuzz") / "f.yaml"
     path.write_bytes(data)
     with pytest.raises(SummitError) as caught:
-        load_summit(path)
+        load_meeting_file(path)
     assert "\n" not in caught.value.message
 
 

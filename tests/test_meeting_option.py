@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from ca_summit.corpus.picking import one_meeting, parse_meeting
+from ca_summit.corpus.reading import read
+from ca_summit.errors import SummitError
 
 Invoke = Callable[..., Any]
 
@@ -67,10 +68,12 @@ def test_reported_facts_table(invoke: Invoke) -> None:
             "no meeting held in 2020; the meetings are: 2018 (1), 2019 (2), 2021 (3), 2022 (4), 2023 (5), "
             "2024 (6), 2025 (7)",
         ),
-        (["--meeting", "9"], "no edition 9; the meetings are: 2018 (1), 2019 (2), 2021 (3)"),
-        (["--meeting", "x"], "'x' is not a meeting: give a year such as 2018 or an edition such as 1"),
-        (["--meeting", "0"], "'0' is not a meeting"),
-        (["--meeting", "2018", "--kind", "quote"], "--area and --kind are the article's"),
+        (["--meeting", "9"], "no meeting of edition 9; the meetings are: 2018 (1), 2019 (2), 2021 (3)"),
+        (["--meeting", "x"], "'x' is not a meeting (a year such as 2018, or an edition such as 1)"),
+        (["--meeting", ""], "'' is not a meeting"),
+        (["--meeting", "0"], "no meeting of edition 0"),
+        (["--meeting", "2018", "--kind", "quote"], "--area and --kind are an article's"),
+        (["--meeting", "2018", "--area", "trade"], "--area and --kind are an article's"),
     ],
 )
 def test_a_meeting_not_in_the_data_is_a_usage_error(invoke: Invoke, args: list[str], message: str) -> None:
@@ -81,25 +84,33 @@ def test_a_meeting_not_in_the_data_is_a_usage_error(invoke: Invoke, args: list[s
     assert "Traceback" not in result.stderr
 
 
-def test_a_lone_data_file_has_no_meetings_to_pick(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
+def test_a_lone_data_file_is_its_one_meeting(invoke: Invoke, write: Callable[[str, str], Path]) -> None:
     from ca_summit.resources import bundled_path
 
     path = write(bundled_path().read_text(encoding="utf-8"), "summit.yaml")
     result = invoke("--data", str(path), "facts", "--meeting", "2018")
-    assert result.exit_code == 2
-    assert "--meeting picks a meeting of a series" in result.stderr
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "ca-summit: error: no meeting held in 2018; the meetings are: 2023 (5)\n"
+    for which in ("2023", "5"):
+        assert invoke("--data", str(path), "facts", "--meeting", which).stdout == invoke("facts").stdout
 
 
-def test_a_year_reads_the_one_file_it_names(files_read: list[str]) -> None:
-    assert one_meeting(None, 2019).record.city == "Tashkent"
-    assert files_read == ["2019-tashkent.yaml (snapshot)"]
-
-
-def test_parse_meeting() -> None:
-    assert (parse_meeting(" 2018 "), parse_meeting("7")) == (2018, 7)
-    for bad in ("", "2018.0", "-1", "10000"):
-        with pytest.raises(ValueError, match="is not a meeting"):
-            parse_meeting(bad)
+@pytest.mark.parametrize(
+    ("which", "problem"),
+    [
+        ("", "'' is not a meeting (a year such as 2018, or an edition such as 1)"),
+        ("2018.0", "'2018.0' is not a meeting (a year such as 2018, or an edition such as 1)"),
+        ("-1", "no meeting of edition -1"),
+        ("10000", "no meeting held in 10000"),
+    ],
+)
+def test_a_meeting_is_a_year_or_an_edition_given_as_text(which: str, problem: str) -> None:
+    corpus = read(None)
+    assert (corpus.find(" 2018 ").year, corpus.find("7").year) == (2018, 2025)
+    with pytest.raises(SummitError) as caught:
+        corpus.find(which)
+    assert caught.value.exit_code == 2
+    assert caught.value.message == f"{problem}; the meetings are: {corpus.listing()}"
 
 
 # --- search across the series ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from test_series import meeting_text
 
-from ca_summit.corpus.series import load_bundled_series
+from ca_summit.corpus.reading import read
 from ca_summit.queries.meetings import meetings
 
 Json = Callable[..., Any]
@@ -22,7 +22,7 @@ DOCUMENTS = [0, 2, 0, 6, 5, 4, 6]  # 2018: none recorded, sources disagree (e1-d
 def listed() -> list[dict[str, Any]]:
     from ca_summit.views.meetings import present
 
-    return present(meetings(None, None), "en").model_dump(mode="json")  # type: ignore[no-any-return]
+    return present(meetings(read(None), None), "en").model_dump(mode="json")  # type: ignore[no-any-return]
 
 
 def test_the_seven_meetings_in_order_with_place_chair_and_documents(listed: list[dict[str, Any]]) -> None:
@@ -90,16 +90,26 @@ def test_a_year_and_an_edition_give_the_same_one_meeting(invoke_json: Json) -> N
     assert invoke_json("meetings", "6") == by_year
 
 
-def test_the_bundled_file_names_are_the_editions_in_order() -> None:
-    # `meetings N` maps an edition to a file by the files' names alone: the names must keep up.
-    assert [meetings(n, None)[0].record.edition for n in range(1, 8)] == list(range(1, 8))
-    assert [m.record.edition for m in load_bundled_series()] == list(range(1, 8))
+def test_each_edition_and_each_year_names_its_one_meeting() -> None:
+    corpus = read(None)
+    by_edition = [meetings(corpus, str(n)) for n in range(1, 8)]
+    assert [[m.record.edition for m in found] for found in by_edition] == [[n] for n in range(1, 8)]
+    years = [2018, 2019, 2021, 2022, 2023, 2024, 2025]
+    assert [meetings(corpus, str(year)) for year in years] == by_edition
 
 
-def test_one_meeting_reads_one_file(files_read: list[str]) -> None:
-    meetings(5, None)
-    meetings(2019, None)
-    assert files_read == ["summit_2023.yaml (snapshot)", "2019-tashkent.yaml (snapshot)"]
+def test_one_meeting_of_a_folder_is_checked_with_the_whole_folder(
+    invoke: Callable[..., Any], folder: Path
+) -> None:
+    # Like validate: a problem of another meeting's file refuses the folder, whatever meeting is asked.
+    other = folder / "2031-almaty.yaml"
+    other.write_text(
+        meeting_text(9, "2031-05-01", "e9").replace("refs: [ref-a]", "refs: [ref-b]"), encoding="utf-8"
+    )
+    result = invoke("meetings", "2030", "--data", str(folder))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"ca-summit: error: {other}:")
+    assert "unknown reference 'ref-b'" in result.stderr
 
 
 def test_one_meeting_has_every_fact_and_both_sides_of_its_conflicts(invoke_json: Json) -> None:
@@ -154,9 +164,9 @@ def test_the_list_table_marks_single_source_items(invoke: Callable[..., Any]) ->
 @pytest.mark.parametrize(
     ("which", "message"),
     [
-        ("9", "no edition 9"),
+        ("9", "no meeting of edition 9"),
         ("2020", "no meeting held in 2020"),
-        ("0", "no edition 0"),
+        ("0", "no meeting of edition 0"),
     ],
 )
 def test_an_unknown_meeting_is_a_usage_error_listing_the_valid_ones(
@@ -192,7 +202,7 @@ def test_a_users_folder_lists_its_own_editions(invoke: Callable[..., Any], folde
     result = invoke("meetings", "3", "--data", str(folder))
     assert (result.exit_code, result.stderr) == (
         2,
-        "ca-summit: error: no edition 3; the meetings are: 2030 (8), 2031 (9)\n",
+        "ca-summit: error: no meeting of edition 3; the meetings are: 2030 (8), 2031 (9)\n",
     )
     result = invoke("meetings", "2029", "--data", str(folder))
     assert (result.exit_code, result.stderr) == (
@@ -210,14 +220,19 @@ def test_one_file_is_a_series_of_its_one_meeting(
     result = invoke("meetings", "7", "--data", str(path))
     assert (result.exit_code, result.stderr) == (
         2,
-        "ca-summit: error: no edition 7; the meetings are: 2030 (8)\n",
+        "ca-summit: error: no meeting of edition 7; the meetings are: 2030 (8)\n",
     )
 
 
 def test_an_article_file_without_a_record_holds_no_meeting(invoke_json: Json, write: Any) -> None:
     from conftest import MINIMAL
 
-    assert invoke_json("meetings", "--data", str(write(MINIMAL))) == []
+    path = str(write(MINIMAL))
+    assert invoke_json("meetings", "--data", path) == []
+    # The article's meeting is there (edition 6, 2024): it has no record to show.
+    assert (
+        invoke_json("meetings", "6", "--data", path) == invoke_json("meetings", "2024", "--data", path) == []
+    )
 
 
 def test_summary_shows_what_the_article_omits_with_its_sources(invoke_json: Json) -> None:

@@ -130,7 +130,9 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
 
 
 # Every command that reads the data, from the registry (search needs words to look for).
-COMMANDS = [[c.name, *(["a"] if c.name == "search" else [])] for c in REGISTERED if c.kind == "data"]
+COMMANDS = [
+    [c.name, *({"search": ["a"], "show": ["KZ"]}.get(c.name, []))] for c in REGISTERED if c.kind == "data"
+]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

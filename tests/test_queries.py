@@ -7,21 +7,23 @@ import string
 
 import pytest
 
-from ca_summit.corpus.models import Participant, Point, Text
-from ca_summit.corpus.series_models import Summit
+from ca_summit.corpus import folding
+from ca_summit.corpus.files import Meeting
+from ca_summit.corpus.models import MeetingFile, Participant, Point, Text
+from ca_summit.corpus.reading import read
 from ca_summit.errors import SummitError
 from ca_summit.queries import facts as query_facts
-from ca_summit.queries import folding
 from ca_summit.queries.areas import areas
-from ca_summit.queries.facts import FactsRequest, SearchRequest, countries, facts, quotes, search
-from ca_summit.queries.series_search import article_only
+from ca_summit.queries.facts import FactsRequest, Match, countries, facts, needles, quotes, search
+from ca_summit.queries.series_search import MeetingSearch
 from ca_summit.queries.summary import summary
+from ca_summit.resources import bundled_path
 from ca_summit.views.areas import present as present_areas
 from ca_summit.views.facts import present_countries, present_facts, present_quotes, present_search
 from ca_summit.views.summary import present as present_summary
 
 
-def test_an_unknown_area_names_the_value_and_the_choices_not_the_flag(summit: Summit) -> None:
+def test_an_unknown_area_names_the_value_and_the_choices_not_the_flag(summit: MeetingFile) -> None:
     with pytest.raises(SummitError) as caught:
         facts(summit, FactsRequest(area="nowhere"))
     assert caught.value.exit_code == 2
@@ -29,36 +31,44 @@ def test_an_unknown_area_names_the_value_and_the_choices_not_the_flag(summit: Su
     assert "--" not in caught.value.message
 
 
-def test_facts_hold_both_languages(summit: Summit) -> None:
+def test_facts_hold_both_languages(summit: MeetingFile) -> None:
     (fact,) = facts(summit, FactsRequest(kind="area", area="information-space"))
     assert isinstance(fact.text, Text)
     assert present_facts([fact], "fr").root[0].text == fact.text.fr
     assert present_facts([fact], "en").root[0].text == fact.text.en
 
 
-def test_search_finds_the_same_facts_in_either_language(summit: Summit) -> None:
-    result = search(summit, SearchRequest("agences"))
-    assert [(m.fact.id, sorted(m.snippets), m.elsewhere) for m in result.matches] == [
+def _article_only(text: str, matches: list[Match]) -> MeetingSearch:
+    """The article's matches alone, as the 5th meeting's."""
+    return MeetingSearch(text, [(5, match) for match in matches], [])
+
+
+def test_search_finds_the_same_facts_in_either_language(summit: MeetingFile) -> None:
+    result = search(summit, needles("agences", {}))
+    assert [(m.fact.id, sorted(m.snippets), m.elsewhere) for m in result] == [
         ("press-agencies-cooperation", ["fr"], None),
         ("press-agencies-cooperation-is-new", ["fr"], None),
     ]
-    assert [h.field for h in present_search(article_only(result, 5), "fr").hits] == ["text_fr", "text_fr"]
-    assert [h.field for h in present_search(article_only(result, 5), "en").hits] == ["text_fr", "text_fr"]
+    only = _article_only("agences", result)
+    assert [h.field for h in present_search(only, "fr").hits] == ["text_fr", "text_fr"]
+    assert [h.field for h in present_search(only, "en").hits] == ["text_fr", "text_fr"]
 
 
-def test_search_prefers_the_readers_language(summit: Summit) -> None:
-    result = search(summit, SearchRequest("Ouzbékistan"))
-    uz = next(m for m in result.matches if m.fact.id == "uz")
+def test_search_prefers_the_readers_language(summit: MeetingFile) -> None:
+    result = search(summit, needles("Ouzbékistan", {}))
+    uz = next(m for m in result if m.fact.id == "uz")
     assert sorted(uz.snippets) == ["fr"]
-    en = {h.id: h.field for h in present_search(article_only(result, 5), "en").hits}
+    en = {h.id: h.field for h in present_search(_article_only("Ouzbékistan", result), "en").hits}
     assert en["uz"] == "text_fr"
     assert en["kz"] == "quote"
 
 
-def test_every_command_presents_in_both_languages(summit: Summit) -> None:
+def test_every_command_presents_in_both_languages(summit: MeetingFile) -> None:
+    meeting, naming = Meeting(bundled_path(), summit), read(None).naming
+    assert summit.meeting is not None
     for lang in ("en", "fr"):
         assert present_areas(areas(summit), lang).root[0].title == summit.areas[0].title.get(lang)
-        assert present_summary(summary(summit), lang).meeting.name == summit.meeting.name.get(lang)
+        assert present_summary(summary(meeting, naming), lang).meeting.name == summit.meeting.name.get(lang)
         quote = summit.quotes[0]
         assert present_quotes(quotes(summit), lang).root[0].context == (
             quote.context.get(lang) if quote.context else None
@@ -70,7 +80,7 @@ def test_every_command_presents_in_both_languages(summit: Summit) -> None:
 # --- countries and search stay linear on wide files ---------------------------------------------
 
 
-def _wide(summit: Summit, n: int) -> Summit:
+def _wide(summit: MeetingFile, n: int) -> MeetingFile:
     """n participants and 4n points, each point by one participant and naming another."""
     codes = ["".join(pair) for pair in itertools.product(string.ascii_uppercase, repeat=2)][:n]
     participants = [
@@ -106,7 +116,7 @@ def _wide(summit: Summit, n: int) -> Summit:
     )
 
 
-def test_countries_on_a_wide_file(summit: Summit) -> None:
+def test_countries_on_a_wide_file(summit: MeetingFile) -> None:
     result = countries(_wide(summit, 30))
     assert [fact.id for fact in result[1].said] == ["p0", "p1", "p30", "p31", "p60", "p61", "p90", "p91"]
     assert [data.participant.code for data in result] == [
@@ -130,7 +140,7 @@ def _second_difference(counts: list[int]) -> int:
     return counts[2] - 2 * counts[1] + counts[0]
 
 
-def test_countries_reads_each_fact_once(summit: Summit, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_countries_reads_each_fact_once(summit: MeetingFile, monkeypatch: pytest.MonkeyPatch) -> None:
     # Work grows like facts × participants if each name is sought in each fact: counts at n, 2n
     # and 3n participants (with 4n points) then have a second difference; linear work has none.
     steps = _Counter(monkeypatch, folding, "starts_word")
@@ -149,13 +159,13 @@ def test_countries_reads_each_fact_once(summit: Summit, monkeypatch: pytest.Monk
     assert read_counts == [4 * n + 1 for n in (10, 20, 30)]  # each point, and the area's title
 
 
-def test_search_reads_each_fact_once(summit: Summit, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_reads_each_fact_once(summit: MeetingFile, monkeypatch: pytest.MonkeyPatch) -> None:
     finds = _Counter(monkeypatch, query_facts, "find")
     counts = []
     for n in (10, 20, 30):
         finds.calls = 0
-        result = search(_wide(summit, n), SearchRequest("dit"))
+        result = search(_wide(summit, n), needles("dit", {}))
         # The meeting's quote has "dit" too.
-        assert [m.fact.id for m in result.matches] == ["meeting"] + [f"p{i}" for i in range(4 * n)]
+        assert [m.fact.id for m in result] == ["meeting"] + [f"p{i}" for i in range(4 * n)]
         counts.append(finds.calls)
     assert _second_difference(counts) == 0 and counts[1] > counts[0]

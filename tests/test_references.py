@@ -9,8 +9,7 @@ from pydantic import Field
 
 from ca_summit.corpus.crossref import cross_check, fields, patterns
 from ca_summit.corpus.loader import check
-from ca_summit.corpus.models import Area, Declares, Point, RefersTo, Slug
-from ca_summit.corpus.series_models import Summit
+from ca_summit.corpus.models import Area, Declares, MeetingFile, Point, RefersTo, Slug
 
 from conftest import MINIMAL
 
@@ -25,7 +24,7 @@ class LinkedArea(Area):
     points: list[LinkedPoint]  # type: ignore[assignment]
 
 
-class LinkedSummit(Summit):
+class LinkedSummit(MeetingFile):
     areas: list[LinkedArea]  # type: ignore[assignment]
     tags: list[Annotated[Slug, Declares("tag")]] = Field(default_factory=list)
 
@@ -51,7 +50,7 @@ def test_a_new_declaring_field_joins_the_shared_id_namespace() -> None:
 
 
 def test_every_marked_place_of_the_summit() -> None:
-    found = {(".".join(map(str, loc)), type(marker).__name__) for loc, marker in patterns(Summit)}
+    found = {(".".join(map(str, loc)), type(marker).__name__) for loc, marker in patterns(MeetingFile)}
     references = sorted(place for place, kind in found if kind == "RefersTo")
     assert references == [
         "areas.*.points.*.by.*",

@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ca_summit.corpus.series import (
-    Meeting,
-    check_meeting,
-    check_series,
-    load_bundled_series,
-    load_meeting,
-    load_series,
-    series_path,
-)
-from ca_summit.corpus.series_models import MeetingFile, Summit, TradeClaim
+from ca_summit.corpus.files import Meeting, data_files, data_path
+from ca_summit.corpus.loader import check
+from ca_summit.corpus.models import MeetingFile, TradeClaim
+from ca_summit.corpus.reading import check_folder, read
 from ca_summit.errors import SummitError
 from ca_summit.resources import bundled_path
 
@@ -52,7 +46,7 @@ def meeting_text(edition: int = 8, date: str = "2030-05-01", prefix: str = "e8")
 
 @pytest.fixture(scope="module")
 def series() -> list[Meeting]:
-    return load_bundled_series()
+    return read(None).meetings
 
 
 def facts_table() -> str:
@@ -89,13 +83,29 @@ def test_the_bundled_series_is_the_seven_meetings_in_order(series: list[Meeting]
         (7, "2025-11-16", "Tashkent"),
     ]
     assert [m.path.name for m in series][4] == "summit_2023.yaml"
-    assert isinstance(series[4].data, Summit)
-    assert all(isinstance(m.data, MeetingFile) for i, m in enumerate(series) if i != 4)
+    assert [m.data.has_article for m in series] == [False, False, False, False, True, False, False]
 
 
-@pytest.mark.parametrize("path", sorted(series_path().glob("*.yaml")), ids=lambda p: p.name)
+MEETING_FILES = [path for path in data_files(data_path()) if path.name != "entities.yaml"]
+
+
+def test_the_bundled_folder_holds_the_seven_meeting_files_and_the_entities() -> None:
+    names = [path.relative_to(data_path()).as_posix() for path in data_files(data_path())]
+    assert names == [
+        "entities.yaml",
+        "series/2018-astana.yaml",
+        "series/2019-tashkent.yaml",
+        "series/2021-awaza.yaml",
+        "series/2022-cholpon-ata.yaml",
+        "series/2024-astana.yaml",
+        "series/2025-tashkent.yaml",
+        "summit_2023.yaml",
+    ]
+
+
+@pytest.mark.parametrize("path", MEETING_FILES, ids=lambda p: p.name)
 def test_each_bundled_meeting_file_validates_alone(path: Path) -> None:
-    data, _, problems = check_meeting(path.read_text(encoding="utf-8"), str(path))
+    data, problems = check(path.read_text(encoding="utf-8"), str(path))
     assert problems == []
     assert isinstance(data, MeetingFile)
 
@@ -198,7 +208,7 @@ def test_a_users_folder_of_meetings_loads(tmp_path: Path) -> None:
     (tmp_path / "2031-b.yaml").write_text(meeting_text(9, "2031-06-02", "e9"), encoding="utf-8")
     (tmp_path / "2030-a.yml").write_text(meeting_text(), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a meeting", encoding="utf-8")
-    loaded = load_series(tmp_path)
+    loaded = read(tmp_path).meetings
     assert [(m.path.name, m.record.edition) for m in loaded] == [("2030-a.yml", 8), ("2031-b.yaml", 9)]
     assert loaded[0].data.references[0].published == "2030-05"
 
@@ -208,7 +218,7 @@ def test_a_broken_file_in_a_folder_is_reported_at_file_line_col(tmp_path: Path) 
     bad = tmp_path / "bad.yaml"
     bad.write_text(meeting_text(9, "2031-06-02", "e9").replace("  city:", "  cityy:"), encoding="utf-8")
     with pytest.raises(SummitError) as caught:
-        load_series(tmp_path)
+        read(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
         f"{bad}:5:3: record.city: Field required",
         f"{bad}:8:3: record.cityy: Extra inputs are not permitted",
@@ -220,7 +230,7 @@ def test_an_unknown_reference_names_the_field(tmp_path: Path) -> None:
     text = meeting_text().replace("refs: [ref-a]", "refs: [ref-b]", 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SummitError) as caught:
-        load_series(tmp_path)
+        read(tmp_path)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "refs: [ref-b]" in row)
     column = text.splitlines()[line - 1].index("ref-b") + 1
     assert str(caught.value) == f"{path}:{line}:{column}: facts.0.refs.0: unknown reference 'ref-b'"
@@ -235,10 +245,10 @@ def test_conflicts_resolve_across_the_folder(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(meeting_text(), encoding="utf-8")
     other = tmp_path / "b.yaml"
     other.write_text(meeting_text(9, "2031-06-02", "e9") + conflict % "e9-date", encoding="utf-8")
-    assert len(load_series(tmp_path)) == 2
+    assert len(read(tmp_path).meetings) == 2
     other.write_text(meeting_text(9, "2031-06-02", "e9") + conflict % "e7-date", encoding="utf-8")
     with pytest.raises(SummitError) as caught:
-        load_series(tmp_path)
+        read(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
         f"{other}:22:33: conflicts.0.positions.1.items.0: "
         "unknown fact or claim or target 'e7-date' in the series"
@@ -250,7 +260,7 @@ def test_an_id_declared_in_two_files_is_refused(tmp_path: Path) -> None:
     twin = tmp_path / "b.yaml"
     twin.write_text(meeting_text(9, "2031-06-02"), encoding="utf-8")
     with pytest.raises(SummitError) as caught:
-        load_series(tmp_path)
+        read(tmp_path)
     assert str(caught.value.problems[0]) == (
         f"{twin}:16:10: facts.0.id: fact id 'e8-date' is also declared in {tmp_path / 'a.yaml'}"
     )
@@ -260,7 +270,7 @@ def test_a_day_is_never_invented_and_scopes_are_complete(tmp_path: Path) -> None
     path = tmp_path / "m.yaml"
     path.write_text(meeting_text().replace('"2030-05"', '"2030-02-30"'), encoding="utf-8")
     with pytest.raises(SummitError, match=r"expected an ISO date such as 2023-09-14, got '2030-02-30'"):
-        load_series(tmp_path)
+        read(tmp_path)
     claim = {
         "id": "t1",
         "scope": "bilateral",
@@ -279,32 +289,63 @@ def test_a_day_is_never_invented_and_scopes_are_complete(tmp_path: Path) -> None
 
 
 def test_a_folder_path_that_is_not_a_folder_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(SummitError, match=r"missing: not a folder of meeting files$"):
-        load_series(tmp_path / "missing")
+    with pytest.raises(SummitError, match=r"missing: not a folder of data files$"):
+        check_folder(tmp_path / "missing")
+    with pytest.raises(SummitError, match=r"missing: no such file$"):
+        read(tmp_path / "missing")
 
 
 def test_the_wheel_ships_the_series_and_the_checkout_finds_it() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shipped = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert shipped["data/series"] == "ca_summit/data/series"
-    assert series_path() == ROOT / "data" / "series"
+    assert shipped["data/entities.yaml"] == "ca_summit/data/entities.yaml"
+    assert shipped["data/summit_2023.yaml"] == "ca_summit/data/summit_2023.yaml"
+    assert shipped["data/snapshot"] == "ca_summit/data/snapshot"
+    assert data_path() == ROOT / "data"
     assert bundled_path() == ROOT / "data" / "summit_2023.yaml"
 
 
-@pytest.mark.parametrize(("year", "name"), [(2018, "2018-astana.yaml"), (2023, "summit_2023.yaml")])
-def test_one_meeting_is_read_from_its_own_file(year: int, name: str) -> None:
-    meeting = load_meeting(year)
+@pytest.mark.parametrize(
+    ("which", "name", "year"),
+    [
+        ("2018", "2018-astana.yaml", 2018),
+        (" 1 ", "2018-astana.yaml", 2018),
+        ("2023", "summit_2023.yaml", 2023),
+    ],
+)
+def test_a_meeting_is_found_by_its_year_or_its_edition(which: str, name: str, year: int) -> None:
+    meeting = read(None).find(which)
     assert meeting.path.name == name
-    assert meeting.record.held.start.year == year
+    assert meeting.record is not None and meeting.record.held.start.year == year
 
 
-def test_a_year_without_a_meeting_file_is_a_usage_error(tmp_path: Path) -> None:
+def test_a_year_without_a_meeting_is_a_usage_error_listing_the_meetings(tmp_path: Path) -> None:
     (tmp_path / "2030-a.yaml").write_text(meeting_text(), encoding="utf-8")
-    assert load_meeting(2030, tmp_path).record.edition == 8
+    corpus = read(tmp_path)
+    assert corpus.find("2030").edition == corpus.find("8").edition == 8
+    assert corpus.one(None).label == "2030 (8)"  # no 2023 meeting: the only one there is
+    for which, problem in [
+        ("2020", "no meeting held in 2020"),
+        ("9", "no meeting of edition 9"),
+        ("x", "'x' is not a meeting (a year such as 2018, or an edition such as 1)"),
+    ]:
+        with pytest.raises(SummitError) as caught:
+            corpus.find(which)
+        assert (str(caught.value), caught.value.exit_code) == (f"{problem}; the meetings are: 2030 (8)", 2)
+
+
+def test_without_the_default_meeting_one_of_several_must_be_chosen(tmp_path: Path) -> None:
+    (tmp_path / "2030-a.yaml").write_text(meeting_text(), encoding="utf-8")
+    (tmp_path / "2031-b.yaml").write_text(meeting_text(9, "2031-06-02", "e9"), encoding="utf-8")
+    corpus = read(tmp_path)
+    assert [m.label for m in corpus.select(None)] == ["2030 (8)", "2031 (9)"]
+    assert [m.label for m in corpus.select("9")] == ["2031 (9)"]
     with pytest.raises(SummitError) as caught:
-        load_meeting(2020, tmp_path)
+        corpus.one(None)
     assert (str(caught.value), caught.value.exit_code) == (
-        f"{tmp_path}: expected one meeting file for 2020, found none",
+        "no meeting held in 2023, the default; choose one with --meeting; "
+        "the meetings are: 2030 (8), 2031 (9)",
         2,
     )
 
@@ -316,8 +357,8 @@ def test_validate_gets_every_problem_of_a_folder_at_once(tmp_path: Path) -> None
     )
     second = tmp_path / "b.yaml"
     second.write_text("format_version: 1\nrecord: [\n", encoding="utf-8")
-    meetings, problems = check_series(tmp_path)
-    assert meetings == []
+    corpus, problems = check_folder(tmp_path)
+    assert corpus is None
     assert [str(p) for p in problems[:1]] == [
         f"{first}:16:67: facts.0.confidence: "
         "Input should be 'confirmed-2-sources', 'confirmed-1-source' or 'conflicting'",
@@ -331,6 +372,8 @@ def test_a_meeting_files_format_version_true_is_not_one(tmp_path: Path) -> None:
     # true == 1 in Python: the article's format and a meeting file's refuse it alike.
     path = tmp_path / "2030-a.yaml"
     path.write_text(meeting_text().replace("format_version: 1", "format_version: true"), encoding="utf-8")
-    with pytest.raises(SummitError) as caught:
-        load_series(tmp_path, cached=False)
-    assert caught.value.message == f"{path}:1:17: format_version: expected the number 1, got true"
+    corpus, problems = check_folder(tmp_path, cached=False)
+    assert corpus is None
+    assert [str(p) for p in problems] == [
+        f"{path}:1:17: format_version: expected the number 2 (or 1), got true"
+    ]

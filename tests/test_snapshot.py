@@ -9,20 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from ca_summit.corpus import snapshot
-from ca_summit.corpus.loader import load_article, load_summit
-from ca_summit.corpus.models import Article
-from ca_summit.corpus.series import load_series, series_path
-from ca_summit.corpus.series_models import Summit
+from ca_summit.corpus import reading, snapshot
+from ca_summit.corpus.files import data_files, data_path
+from ca_summit.corpus.loader import examine, load_meeting_file, read_text
+from ca_summit.corpus.models import MeetingFile, validated
 from ca_summit.resources import bundled_path
 
 from conftest import Result
 
 
-def full_load() -> list[snapshot.Meeting]:
-    return load_series(series_path(), extra=(bundled_path(),), cached=False)
+def full_check() -> list[Path]:
+    """The bundled data files, once the folder was checked whole and found without a problem."""
+    corpus, problems = reading.check_folder(data_path(), cached=False)
+    assert problems == [] and corpus is not None
+    return data_files(data_path())
 
 
 def same(made: Any, validated: Any, where: str = "") -> None:
@@ -44,44 +46,65 @@ def test_the_snapshots_are_current() -> None:
     # Stale, they would only cost speed (the files are then checked in full): run tools/snapshot.py.
     folder = snapshot.snapshot_folder()
     written = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.json")}
-    assert written == snapshot.snapshot_texts(full_load())
+    assert written == snapshot.snapshot_texts(full_check())
 
 
 def test_the_snapshots_make_what_validation_makes() -> None:
-    made = snapshot.load_snapshot()
+    made = snapshot.snapshot_values()
     assert made is not None
-    validated = full_load()
-    assert [m.path for m in made] == [m.path for m in validated]
-    for fast, full in zip(made, validated, strict=True):
-        same(fast.data, full.data, fast.path.name)
-        # The models made without validation serialise as the validated ones do.
-        assert fast.data.model_dump_json() == full.data.model_dump_json()
+    paths = full_check()
+    assert [path for path, _ in made] == paths
+    for path, value in made:
+        fast = validated(value)
+        full = examine(read_text(path), str(path)).summit
+        assert full is not None, path
+        same(fast, full, path.name)
+        assert fast.model_dump_json() == full.model_dump_json()
+    # What the commands read (from the snapshots) is what a check of the folder makes.
+    corpus, _ = reading.check_folder(data_path(), cached=False)
+    assert corpus is not None
+    served = reading.read(None)
+    assert [m.path for m in served.meetings] == [m.path for m in corpus.meetings]
+    for fast_meeting, full_meeting in zip(served.meetings, corpus.meetings, strict=True):
+        same(fast_meeting.data, full_meeting.data, fast_meeting.path.name)
+    assert served.entities == corpus.entities
 
 
 def test_the_article_is_made_as_the_loader_validates_it() -> None:
-    same(snapshot.bundled(Article), load_article(bundled_path()), "article")
-    same(snapshot.bundled(Summit), load_summit(bundled_path()), "summit")
+    value = snapshot.snapshot_value(bundled_path())
+    assert value is not None
+    made = validated(value)
+    assert isinstance(made, MeetingFile) and made.has_article
+    same(made, load_meeting_file(bundled_path()), "summit")
 
 
 def test_an_edited_file_is_not_read_from_its_snapshot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bundled_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "series"
-    shutil.copytree(series_path(), folder)
-    article = tmp_path / bundled_path().name
-    shutil.copy(bundled_path(), article)
-    monkeypatch.setattr(snapshot, "bundled_files", lambda: [*sorted(folder.glob("*.yaml")), article])
-    monkeypatch.setattr(snapshot, "bundled_path", lambda: article)
-    assert snapshot.load_snapshot() is not None
-    assert snapshot.bundled(Article) is not None
-    edited = folder / "2021-awaza.yaml"
+    monkeypatch.setattr(snapshot, "data_path", lambda: bundled_copy)
+    article = bundled_copy / bundled_path().name
+    assert snapshot.snapshot_values() is not None
+    assert snapshot.snapshot_value(article) is not None
+    edited = bundled_copy / "series" / "2021-awaza.yaml"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Turkmenbashi", "Awaza"), encoding="utf-8")
-    assert snapshot.load_snapshot() is None
-    assert snapshot.bundled(Article) is not None  # the article's file is unchanged
+    assert snapshot.snapshot_values() is None
+    assert snapshot.snapshot_value(article) is not None  # the article's file is unchanged
+    # The bundled data then is read as any folder: the edit is what the commands see.
+    monkeypatch.setattr(reading, "data_path", lambda: bundled_copy)
+    monkeypatch.setattr(reading, "_bundled", [])
+    assert reading.read(None).find("2021").record.city == "Awaza"  # type: ignore[union-attr]
     edited.unlink()
-    assert snapshot.load_snapshot() is None
+    assert snapshot.snapshot_values() is None  # a snapshot without its file
     article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert snapshot.bundled(Article) is None
+    assert snapshot.snapshot_value(article) is None
+
+
+def test_a_data_file_without_a_snapshot_means_the_full_check(
+    bundled_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshot, "data_path", lambda: bundled_copy)
+    (bundled_copy / "series" / "2030-almaty.yml").write_text("format_version: 1\n", encoding="utf-8")
+    assert snapshot.snapshot_values() is None
 
 
 @pytest.mark.parametrize("garbage", ["", "[]", '{"file": 1}', "{" * 100_000, '{"file": "summit_2023.yaml"}'])
@@ -91,50 +114,52 @@ def test_a_damaged_snapshot_is_not_used(
     shutil.copytree(snapshot.snapshot_folder(), tmp_path / "snapshot")
     (tmp_path / "snapshot" / "summit_2023.json").write_text(garbage, encoding="utf-8")
     monkeypatch.setattr(snapshot, "snapshot_folder", lambda: tmp_path / "snapshot")
-    assert snapshot.bundled(Article) is None
-    assert snapshot.load_snapshot() is None
+    assert snapshot.snapshot_value(bundled_path()) is None
+    assert snapshot.snapshot_values() is None
+    assert snapshot.snapshot_value(data_path() / "entities.yaml") is not None  # the others still serve
 
 
 def test_the_commands_on_the_bundled_data_parse_no_yaml(
-    files_read: list[str], invoke: Callable[..., Result]
+    files_read: list[str], invoke: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(reading, "_bundled", [])  # not yet read in this run
     for command in (
         ["areas"],
         ["summary"],
+        ["facts", "--meeting", "2018"],
+        ["search", "rahmon"],
+        ["sources"],
         ["trade", "--project", "15e9"],
         ["meetings"],
         ["meetings", "2019"],
     ):
         assert invoke(*command, "--json").exit_code == 0
-    assert files_read and all(name.endswith(" (snapshot)") for name in files_read)
+    expected = sorted(f"{path.name} (snapshot)" for path in data_files(data_path()))
+    assert sorted(files_read) == expected  # each file once: the corpus is read once a run
     files_read.clear()
     assert invoke("areas", "--data", str(bundled_path()), "--json").exit_code == 0
-    assert files_read == [bundled_path().name]  # a file named by the user is read and validated
+    # A file named by the user is read and validated (or its cache entry read: a .json file); the
+    # bundled entities it may cite come from their snapshot.
+    read = [name for name in files_read if not name.endswith(".json")]
+    assert read == [bundled_path().name, "entities.yaml (snapshot)"]
 
 
 @pytest.mark.parametrize(
-    ("damage", "error"),
+    "damage",
     [
-        (lambda value: [value], TypeError),  # not a mapping
-        (lambda value: {k: v for k, v in value.items() if k != "record"}, KeyError),  # required, missing
-        (lambda value: {**value, "minutes": []}, KeyError),  # no such field
-        (lambda value: {**value, "trade_claims": [{**value["trade_claims"][0], "value": "nan"}]}, TypeError),
-        (
-            lambda value: {**value, "trade_claims": [{**value["trade_claims"][0], "value": float("inf")}]},
-            TypeError,
-        ),
-        (lambda value: {**value, "facts": value["facts"][0]}, TypeError),  # a list that is not one
-        (lambda value: {**value, "facts": [{**value["facts"][0], "refs": "a-ref"}]}, TypeError),
-        (lambda value: {**value, "record": {**value["record"], "held": {"start": "2018-03-15"}}}, KeyError),
+        lambda value: [value],  # not a mapping
+        lambda value: {k: v for k, v in value.items() if k != "record"},  # required, missing
+        lambda value: {**value, "minutes": []},  # no such field
+        lambda value: {**value, "trade_claims": [{**value["trade_claims"][0], "value": "nan"}]},
+        lambda value: {**value, "trade_claims": [{**value["trade_claims"][0], "value": float("inf")}]},
+        lambda value: {**value, "facts": value["facts"][0]},  # a list that is not one
+        lambda value: {**value, "facts": [{**value["facts"][0], "refs": "a-ref"}]},
+        lambda value: {**value, "record": {**value["record"], "held": {"start": "2018-03-15"}}},
     ],
 )
-def test_build_refuses_data_of_another_shape(damage: Callable[[Any], Any], error: type[Exception]) -> None:
-    from ca_summit.corpus.construct import build
-    from ca_summit.corpus.series_models import MeetingFile
-
-    meeting = snapshot.meeting(series_path() / "2018-astana.yaml")
-    assert meeting is not None
-    value = snapshot._value(meeting.path)
-    assert build(MeetingFile, value) == meeting.data
-    with pytest.raises(error):
-        build(MeetingFile, damage(value))
+def test_a_snapshot_value_of_another_shape_is_refused_by_validation(damage: Callable[[Any], Any]) -> None:
+    value = snapshot.snapshot_value(data_path() / "series" / "2018-astana.yaml")
+    assert value is not None
+    assert validated(value) == load_meeting_file(data_path() / "series" / "2018-astana.yaml")
+    with pytest.raises(ValidationError):
+        validated(damage(value))

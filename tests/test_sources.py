@@ -8,7 +8,7 @@ from typing import Any
 
 from test_series import meeting_text
 
-from ca_summit.corpus.series import load_bundled_series
+from ca_summit.corpus.reading import read
 
 Json = Callable[..., Any]
 
@@ -35,7 +35,7 @@ def test_every_source_once_with_what_cites_it(invoke_json: Json) -> None:
 
 def test_the_counts_add_up_to_the_citations_of_the_series(invoke_json: Json) -> None:
     listed = invoke_json("sources")
-    series = load_bundled_series()
+    series = read(None).meetings
     expected = {
         "facts": sum(len(set(f.refs)) for m in series for f in m.data.facts),
         "claims": sum(len(set(c.refs)) for m in series for c in m.data.trade_claims),

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ca_summit.corpus.series_models import Summit
+from ca_summit.corpus.models import MeetingFile
 from ca_summit.errors import SummitError
 from ca_summit.queries.trade import RequestProblem, TradeRequest, check_request, trade
 from ca_summit.views.trade import present
@@ -245,7 +245,7 @@ def test_bounds_that_pull_both_ways_leave_an_approximate_value(
 # --- the query's interface -------------------------------------------------------------------------
 
 
-def test_check_request_names_fields_and_the_caller_words_them(summit: Summit) -> None:
+def test_check_request_names_fields_and_the_caller_words_them(summit: MeetingFile) -> None:
     problem = check_request(summit, TradeRequest(by_year=2030))
     assert problem == RequestProblem("needs_target", 2022, 2030, 5)
     assert problem.describe() == "rate and by_year need a target (target)"
@@ -259,14 +259,14 @@ def test_check_request_names_fields_and_the_caller_words_them(summit: Summit) ->
     assert check_request(summit, TradeRequest(target=15e9, by_year=2023)) is None
 
 
-def test_the_query_refuses_an_unchecked_request_as_a_usage_error(summit: Summit) -> None:
+def test_the_query_refuses_an_unchecked_request_as_a_usage_error(summit: MeetingFile) -> None:
     with pytest.raises(SummitError) as caught:
         trade(summit, TradeRequest(rate=0.05))
     assert caught.value.exit_code == 2
     assert caught.value.message == "rate and by_year need a target (target)"
 
 
-def test_the_result_is_not_worded_until_presented(summit: Summit) -> None:
+def test_the_result_is_not_worded_until_presented(summit: MeetingFile) -> None:
     result = trade(summit, TradeRequest(target=15e9))
     assert result.base_year_source == "assumed"
     assert result.projection is not None and result.projection.target_year == 2025
@@ -285,7 +285,7 @@ def test_the_result_is_not_worded_until_presented(summit: Summit) -> None:
     base_year=st.one_of(st.none(), st.integers(min_value=6, max_value=9999)),
 )
 def test_the_target_year_is_the_first_path_year_at_or_above_the_target(
-    summit: Summit, target: float, rate: float | None, base_year: int | None
+    summit: MeetingFile, target: float, rate: float | None, base_year: int | None
 ) -> None:
     p = trade(summit, TradeRequest(target, rate, None, base_year)).projection
     assert p is not None

@@ -109,8 +109,8 @@ _DATA_SCHEMA = Draft202012Validator(
     ("old", "new"),
     [
         ("edition: 6", "edition: 7"),
-        ("format_version: 1", "format_version: true"),
-        ("format_version: 1", "format_version: 1.0"),
+        ("format_version: 2", "format_version: true"),
+        ("format_version: 2", "format_version: 2.0"),
         ("2024-08-09", "2023-W37-4"),
         ("2024-08-09", "2023-257"),
         ("2024-08-09", "'2024-08-09'"),
@@ -132,3 +132,17 @@ def test_the_table_carries_the_note(write: Callable[..., Path]) -> None:
     (table,) = present(check_file(write(MINIMAL))).tables("en")
     assert table.notes == ("quotes not checked: the source test.txt is not next to the data file",)
     assert table.rows == []
+
+
+def test_a_file_of_format_1_is_valid_and_told_how_to_come_up_to_date(
+    invoke: Callable[..., Any], write: Callable[..., Path]
+) -> None:
+    path = write(MINIMAL.replace("format_version: 2", "format_version: 1"))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == f"{path}: valid"
+    assert "format_version 1 is read as it is; to bring it up to date, set format_version: 2" in " ".join(
+        result.stdout.split()
+    )
+    assert json.loads(invoke("validate", str(path), "--json").stdout)["outdated"] == [str(path)]
+    assert json.loads(invoke("validate", str(write(MINIMAL)), "--json").stdout)["outdated"] == []

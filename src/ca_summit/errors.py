@@ -33,10 +33,13 @@ class SummitError(Exception):
         self.exit_code = 2 if usage else 1
 
     @classmethod
-    def from_problems(cls, problems: list[Problem]) -> SummitError:
+    def from_problems(cls, problems: list[Problem], checked: object = None) -> SummitError:
+        """The first problem, and how to see them all: `validate` of what was checked (a folder's
+        problems may lie across its files), else of the file the first one is in."""
         first = str(problems[0])
         more = len(problems) - 1
         if more:
             plural = "s" if more > 1 else ""
-            first += f" (and {more} more problem{plural}; run 'ca-summit validate {problems[0].path}')"
+            where = problems[0].path if checked is None else checked
+            first += f" (and {more} more problem{plural}; run 'ca-summit validate {where}')"
         return cls(first, problems=tuple(problems))

@@ -91,7 +91,10 @@ def build(spec: Command) -> Any:
 
 def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
     """Ask, then print: the data is read only once the command line is known to be good."""
-    view = run(request, Context(data=settings.data, lang=settings.lang))
+    context = Context(data=settings.data, lang=settings.lang)
+    view = run(request, context)
+    for warning in context.warnings:  # what the data leaves unsure, said before the output
+        _say(f"warning: {warning}")
     render(
         view,
         settings.format,

@@ -32,8 +32,6 @@ class Language(StrEnum):
 
 LANG_ENV = "CA_SUMMIT_LANG"
 DATA_ENV = "CA_SUMMIT_DATA"
-# The commands that read a folder of meeting files as --data (the others read one article's file).
-FOLDER_READERS = "meetings, sources, search, trade --history and --project, facts --meeting, and validate"
 
 
 class Settings(NamedTuple):
@@ -140,8 +138,8 @@ DataOption = Annotated[
         "--data",
         metavar="PATH",
         show_default=False,
-        help="A data file to read instead of the bundled one; also a folder of meeting files for "
-        f"{FOLDER_READERS} (also {DATA_ENV}).",
+        help="A meeting file, or a folder of data files read with its subfolders, instead of the "
+        f"bundled data (also {DATA_ENV}).",
     ),
 ]
 

@@ -87,6 +87,13 @@ COMMANDS: tuple[Command, ...] = (
         records="hits",
     ),
     Command(
+        "show",
+        "What an id stands for, with its sources and what refers to it.",
+        "ca-summit show c6",
+        "show:ShowView",
+        records="items",
+    ),
+    Command(
         "validate",
         "Check a data file and list every problem.",
         "ca-summit validate my_summit.yaml",

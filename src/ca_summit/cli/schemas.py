@@ -21,9 +21,9 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def _models(name: str) -> list[type[BaseModel]]:
     if name == DATA_SCHEMA:
-        from ..corpus.series_models import Summit
+        from ..corpus.models import EntitiesFile, MeetingFile
 
-        return [Summit]
+        return [MeetingFile, EntitiesFile]
     (view,) = [command.view for command in COMMANDS if command.name == name and command.view]
     module, _, models = view.partition(":")
     found = importlib.import_module(f"ca_summit.views.{module}")

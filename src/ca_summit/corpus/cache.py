@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .series_models import MeetingFile, Summit
+    from .models import EntitiesFile, MeetingFile
 
 ENV = "CA_SUMMIT_CACHE_DIR"
 MAX_ENTRIES = 2000
@@ -56,10 +56,10 @@ def _checker() -> bytes:
     import pydantic_core
     import yaml
 
-    from . import crossref, kinds, limits, loader, models, series_models
+    from . import crossref, kinds, limits, loader, models
 
     digest = hashlib.sha256()
-    for module in (loader, crossref, models, series_models, limits, kinds):
+    for module in (loader, crossref, models, limits, kinds):
         digest.update(Path(module.__file__ or "").read_bytes() + b"\0")
     for version in (yaml.__version__, pydantic.VERSION, pydantic_core.__version__):
         digest.update(version.encode() + b"\0")
@@ -75,20 +75,19 @@ def entry(text: str) -> Path | None:
     return where / f"{key}.json"
 
 
-def load(entry: Path) -> tuple[dict[str, Any], Summit | MeetingFile] | None:
+def load(entry: Path) -> tuple[dict[str, Any], MeetingFile | EntitiesFile] | None:
     """The parsed content of the file of this entry, and its models, when the cache has them."""
     from ..errors import SummitError
-    from .construct import build
     from .loader import read_text
-    from .series_models import model_for
+    from .models import validated
 
     try:
         # The loader's reader: a regular file only (a FIFO put there cannot hang the run), bounded.
         value = json.loads(read_text(entry, "cache entry"))
-        made = build(model_for(value), value) if isinstance(value, dict) else None
+        made = validated(value) if isinstance(value, dict) else None
     except (SummitError, ValueError, RecursionError, LookupError, TypeError, AttributeError):
         return None  # damaged, or not what this code writes: read the file
-    if made is None or made.record is None:
+    if made is None:
         return None
     return value, made
 

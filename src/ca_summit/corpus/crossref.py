@@ -16,7 +16,7 @@ from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models import ACTOR, OWN_ID_SPACES, Article, Declares, Loc, RefersTo, Verbatim, series_scoped
+from .models import ACTOR, OWN_ID_SPACES, Declares, Loc, MeetingFile, RefersTo, Verbatim, series_scoped
 
 Marker = Declares | RefersTo | Verbatim
 _MARKERS = (Declares, RefersTo, Verbatim)
@@ -106,7 +106,7 @@ def patterns(model: type[BaseModel]) -> tuple[tuple[Loc, Marker], ...]:
     return tuple(found)
 
 
-def marked(document: object, model: type[BaseModel] = Article, keep: Keep = None) -> list[Marked]:
+def marked(document: object, model: type[BaseModel] = MeetingFile, keep: Keep = None) -> list[Marked]:
     """Every marked value of a raw document (with a marker `keep` keeps), in file order (YAML
     mappings keep it). Only the fields that can hold such a value are walked."""
     found: list[Marked] = []
@@ -161,7 +161,7 @@ def _unknown(ref: str, namespaces: tuple[str, ...], model: type[BaseModel]) -> s
 
 
 def cross_check(
-    document: object, flagged: Collection[Loc] = (), model: type[BaseModel] = Article
+    document: object, flagged: Collection[Loc] = (), model: type[BaseModel] = MeetingFile
 ) -> list[tuple[Loc, str]]:
     """Duplicate ids and references that lead nowhere, with their places.
 
@@ -214,7 +214,9 @@ def _french_in_quotes(document: object) -> list[tuple[Loc, str]]:
     return found
 
 
-def not_in_source(document: object, source: str, model: type[BaseModel] = Article) -> tuple[int, list[Loc]]:
+def not_in_source(
+    document: object, source: str, model: type[BaseModel] = MeetingFile
+) -> tuple[int, list[Loc]]:
     """How many verbatim texts (quotes) there are, and the places of those not in the source text."""
     texts = [
         place

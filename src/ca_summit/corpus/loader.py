@@ -1,4 +1,4 @@
-"""The only code that touches YAML: read a file safely, parse it, validate it into a Summit.
+"""The only code that touches YAML: read a file safely, parse it, validate it into its model.
 
 The file is read with a size bound and only if it is a regular file, so a FIFO or a device cannot
 hang it. YAML is read event by event (libyaml's C parser when present) and built here, so that:
@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from ..errors import Problem, SummitError
 from ..resources import bundled_path
 from .crossref import cross_check, not_in_source
-from .models import Article, Loc, article_part
+from .models import Loc
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 100_000  # counted with every alias expanded
@@ -387,34 +387,32 @@ _HINTS = {
 
 
 if TYPE_CHECKING:
-    from .series_models import MeetingFile, Summit
+    from .models import EntitiesFile, MeetingFile
 
 
 class Checked(NamedTuple):
     """What checking a data file found: the parsed document (unless unparsable), its problems in
-    file order, and the Summit when there is none."""
+    file order, and its content when there is none."""
 
     document: Document | None
     problems: list[Problem]
-    summit: Article | MeetingFile | None
+    summit: MeetingFile | EntitiesFile | None
 
 
-def check(text: str, path: str) -> tuple[Summit | None, list[Problem]]:
-    """Every problem of a data file's text, in file order, and the Summit when there is none."""
-    from .series_models import Summit
+def check(text: str, path: str) -> tuple[MeetingFile | None, list[Problem]]:
+    """Every problem of a meeting file's text, in file order, and the meeting when there is none."""
+    from .models import MeetingFile
 
-    checked = examine(text, path, Summit)
-    return (checked.summit if isinstance(checked.summit, Summit) else None), checked.problems
+    checked = examine(text, path, MeetingFile)
+    return (checked.summit if isinstance(checked.summit, MeetingFile) else None), checked.problems
 
 
-Model: TypeAlias = "type[Article] | type[MeetingFile]"
+Model: TypeAlias = "type[MeetingFile] | type[EntitiesFile]"
 
 
 def examine(text: str, path: str, model: Model | None = None) -> Checked:
-    """Every problem of a data file's text, with the document they were found in. `model`: what
-    is read of the file: all of it (a Summit, or a meeting of the series told by public reports),
-    or the article's part alone (Article: the series sections are neither built nor checked); None:
-    told by the file itself, a Summit when it names its article `source`."""
+    """Every problem of a data file's text, with the document they were found in. `model`: what the
+    file must hold; None: told by the file itself (entities alone, or a meeting)."""
     try:
         doc = parse(text)
     except _Fatal as fatal:
@@ -422,13 +420,11 @@ def examine(text: str, path: str, model: Model | None = None) -> Checked:
     problems = [Problem(path, *position, _field(loc), message) for loc, position, message in doc.problems]
     flagged = set(doc.flagged)
     if model is None:
-        from .series_models import model_for
+        from .models import model_for
 
         model = model_for(doc.value)
     value = doc.value
-    if model is Article:
-        value = article_part(value)
-    summit: Article | MeetingFile | None = None
+    summit: MeetingFile | EntitiesFile | None = None
     try:
         summit = model.model_validate(value)
     except ValidationError as error:
@@ -458,24 +454,13 @@ def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -
     return checked, [Problem(path, *doc.where(loc), _field(loc), message) for loc in missing]
 
 
-def load_summit(path: Path | None = None) -> Summit:
-    """The validated summit of a data file (the bundled one by default), or a SummitError."""
-    from .series_models import Summit
+def load_meeting_file(path: Path | None = None) -> MeetingFile:
+    """The validated meeting of one data file (the bundled article's by default), checked on its own,
+    or a SummitError."""
+    from .models import MeetingFile
 
-    summit = _load(path, Summit)
-    assert isinstance(summit, Summit)
-    return summit
-
-
-def load_article(path: Path | None = None) -> Article:
-    """The article's part of a data file, validated, or a SummitError: what the commands about the
-    article read. The file's series sections are left to `validate` and the series commands."""
-    return _load(path, Article)
-
-
-def _load(path: Path | None, model: type[Article]) -> Article:
     path = path if path is not None else bundled_path()
-    checked = examine(read_text(path), str(path), model)
-    if not isinstance(checked.summit, model):
+    checked = examine(read_text(path), str(path), MeetingFile)
+    if not isinstance(checked.summit, MeetingFile):
         raise SummitError.from_problems(checked.problems)
     return checked.summit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..corpus.models import Area, Article
+from ..corpus.models import Area, MeetingFile
 from .base import Actors, PointData, Who
 
 
@@ -28,6 +28,6 @@ def _area(actors: Actors, number: int, area: Area) -> AreaData:
     return AreaData(number, area, _area_by(points), points)
 
 
-def areas(summit: Article) -> list[AreaData]:
+def areas(summit: MeetingFile) -> list[AreaData]:
     actors = Actors(summit)
     return [_area(actors, number, area) for number, area in enumerate(summit.areas, start=1)]

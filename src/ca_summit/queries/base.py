@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..corpus.models import Article, Point, Text
+from ..corpus.models import MeetingFile, Point, Text
 from ..errors import SummitError
 
 
@@ -24,7 +24,7 @@ class PointData(NamedTuple):
 class Actors:
     """Participants and people by id, indexed once so that resolving a reference costs O(1)."""
 
-    def __init__(self, summit: Article) -> None:
+    def __init__(self, summit: MeetingFile) -> None:
         self._names: dict[str, Text] = {}
         # A participant wins over a person of the same id, as the data's reader expects.
         for person in summit.people:

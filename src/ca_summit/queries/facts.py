@@ -5,16 +5,25 @@ The queries return facts in both languages; views/facts.py picks one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from ..corpus.folding import NameIndex, find, fold
 from ..corpus.kinds import FactKind
-from ..corpus.models import AmountFigure, Article, DirectQuote, GrowthFigure, Participant, Text, points
+from ..corpus.models import (
+    AmountFigure,
+    DirectQuote,
+    Entity,
+    GrowthFigure,
+    MeetingFile,
+    Participant,
+    Text,
+    points,
+)
 from ..errors import SummitError
 from ..render import display as d
 from ..render.display import LANGS, Lang
 from .base import Actors, Who
-from .folding import NameIndex, find, fold
 
 
 class Fact(NamedTuple):
@@ -57,16 +66,17 @@ def _novelty(of: str, area: str | None, what: Text, quote: str) -> Fact:
     )
 
 
-def all_facts(summit: Article) -> Iterator[Fact]:
+def all_facts(summit: MeetingFile) -> Iterator[Fact]:
     m = summit.meeting
-    yield Fact(
-        "meeting",
-        "meeting",
-        None,
-        _text(lambda lang: d.meeting_line(m.edition, m.name.get(lang), m.date, lang)),
-        (),
-        m.quote,
-    )
+    if m is not None:
+        yield Fact(
+            "meeting",
+            "meeting",
+            None,
+            _text(lambda lang: d.meeting_line(m.edition, m.name.get(lang), m.date, lang)),
+            (),
+            m.quote,
+        )
     for p in summit.participants:
         yield Fact(
             p.code.lower(),
@@ -123,10 +133,10 @@ def all_facts(summit: Article) -> Iterator[Fact]:
 class FactsRequest(NamedTuple):
     area: str | None = None
     kind: str | None = None
-    meeting: int | None = None  # a year or an edition; None: the article's meeting
+    meeting: str | None = None  # a year or an edition; None: the article's meeting
 
 
-def facts(summit: Article, request: FactsRequest) -> list[Fact]:
+def facts(summit: MeetingFile, request: FactsRequest) -> list[Fact]:
     area, kind = request.area, request.kind
     if area is not None and area not in {a.id for a in summit.areas}:
         known = ", ".join(a.id for a in summit.areas)
@@ -143,7 +153,7 @@ class QuoteData(NamedTuple):
     speaker: Who | None
 
 
-def quotes(summit: Article) -> list[QuoteData]:
+def quotes(summit: MeetingFile) -> list[QuoteData]:
     actors = Actors(summit)
     return [QuoteData(q, actors.who(q.speaker, q.as_written) if q.speaker else None) for q in summit.quotes]
 
@@ -153,7 +163,7 @@ class CountryData(NamedTuple):
     said: list[Fact]
 
 
-def _said_by(summit: Article) -> dict[str, str]:
+def _said_by(summit: MeetingFile) -> dict[str, str]:
     """Actor id to the participant it speaks for: a participant for itself, a person for their
     country."""
     country = {person.id: person.country for person in summit.people}
@@ -161,7 +171,7 @@ def _said_by(summit: Article) -> dict[str, str]:
     return country
 
 
-def countries(summit: Article) -> list[CountryData]:
+def countries(summit: MeetingFile) -> list[CountryData]:
     """What is said by or of each participant, in one pass over the facts: each fact's text is
     folded once and read once for every participant's names (O(facts), not O(facts × names))."""
     names = NameIndex()
@@ -186,7 +196,7 @@ def countries(summit: Article) -> list[CountryData]:
 
 class SearchRequest(NamedTuple):
     text: str
-    meeting: int | None = None  # a year or an edition; None: every meeting
+    meeting: str | None = None  # a year or an edition; None: every meeting
 
 
 class Match(NamedTuple):
@@ -198,36 +208,47 @@ class Match(NamedTuple):
     elsewhere: tuple[str, str] | None
 
 
-class SearchResult(NamedTuple):
-    query: str
-    matches: list[Match]
+def _snippet(text: str, needles: Sequence[str], width: int = 40) -> str | None:
+    """Around the first of `needles` (folded) that `text` holds, or None when it holds none."""
+    for needle in needles:
+        span = find(text, needle)
+        if span is not None:
+            start, end = max(0, span[0] - width), min(len(text), span[1] + width)
+            return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return None
 
 
-def _snippet(text: str, needle: str, width: int = 40) -> str | None:
-    span = find(text, needle)
-    if span is None:
-        return None
-    start, end = max(0, span[0] - width), min(len(text), span[1] + width)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-
-
-def _elsewhere(fact: Fact, needle: str) -> tuple[str, str] | None:
+def _elsewhere(fact: Fact, needles: Sequence[str]) -> tuple[str, str] | None:
     for name, value in [("quote", fact.quote), *(("alias", alias) for alias in fact.aliases)]:
-        snippet = _snippet(value, needle)
+        snippet = _snippet(value, needles)
         if snippet is not None:
             return name, snippet
     return None
 
 
-def search(summit: Article, request: SearchRequest) -> SearchResult:
-    needle = fold(request.text).strip()
+def needles(text: str, entities: Mapping[str, Entity]) -> list[str]:
+    """What to look for, folded: the text, and when it is a name of an entity (its name in a
+    language, or an alias), every other name of that entity, so that Tokaïev, Tokayev, Toqaev and
+    Токаев find the same."""
+    needle = fold(text).strip()
     if not needle:
         raise SummitError("the search text is empty", usage=True)
+    found = [needle]
+    for entity in entities.values():
+        every = (entity.name.en, entity.name.fr, *entity.aliases)
+        names = dict.fromkeys(fold(name).strip() for name in every)
+        if needle in names:
+            found += [name for name in names if name not in found]
+    return found
+
+
+def search(summit: MeetingFile, wanted: Sequence[str]) -> list[Match]:
+    """The article's facts that hold one of the `wanted` (folded) texts."""
     matches = []
     for fact in all_facts(summit):
-        found = {lang: _snippet(fact.text.get(lang), needle) for lang in LANGS}
+        found = {lang: _snippet(fact.text.get(lang), wanted) for lang in LANGS}
         snippets = {lang: snippet for lang, snippet in found.items() if snippet is not None}
-        elsewhere = None if snippets else _elsewhere(fact, needle)
+        elsewhere = None if snippets else _elsewhere(fact, wanted)
         if snippets or elsewhere is not None:
             matches.append(Match(fact, snippets, elsewhere))
-    return SearchResult(request.text, matches)
+    return matches

@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ..corpus.models import Assumption
-from ..corpus.picking import year_edition
-from ..corpus.series_models import Conflict, MeetingFile, Reference, Summit, Target, TradeClaim
+from ..corpus.models import Assumption, Conflict, MeetingFile, Reference, Target, Text, TradeClaim
+from ..corpus.series import Naming
 
 if TYPE_CHECKING:
-    from ..corpus.series import Meeting
+    from ..corpus.files import Meeting
     from .trade import PathStep
 
 # Two figures for the same year further apart than this (relative to the smaller) disagree; the
@@ -34,6 +33,7 @@ class ClaimData(NamedTuple):
     sources: list[Reference]
     differs_from: list[str]  # same-year claims more than TOLERANCE apart
     conflicts: list[Conflict]  # the data's conflicts that name the claim
+    speaker: Text  # who stated it: an entity's name in each language, or the data's words
 
 
 class TargetData(NamedTuple):
@@ -41,6 +41,7 @@ class TargetData(NamedTuple):
     edition: int
     sources: list[Reference]
     conflicts: list[Conflict]
+    setter: Text  # who set it: an entity's name in each language, or the data's words
 
 
 class Disagreement(NamedTuple):
@@ -59,15 +60,15 @@ class HistoryResult(NamedTuple):
     disagreements: list[Disagreement]
 
 
-def _sources(data: Summit | MeetingFile, refs: Iterable[str]) -> list[Reference]:
+def _sources(data: MeetingFile, refs: Iterable[str]) -> list[Reference]:
     by_id = {ref.id: ref for ref in data.references}
     return [by_id[ref] for ref in refs]
 
 
-def _year(claim: TradeClaim, data: Summit | MeetingFile) -> tuple[int | None, Assumption | None]:
+def _year(claim: TradeClaim, data: MeetingFile) -> tuple[int | None, Assumption | None]:
     if claim.year is not None:
         return claim.year, None
-    if claim.year_assumption is None or not isinstance(data, Summit):
+    if claim.year_assumption is None:
         return None, None
     assumption = next((a for a in data.assumptions if a.id == claim.year_assumption), None)
     # The article file's trade section says which year its own assumption gives.
@@ -77,7 +78,7 @@ def _year(claim: TradeClaim, data: Summit | MeetingFile) -> tuple[int | None, As
 
 
 def edition(meeting: Meeting) -> int:
-    return year_edition(meeting)[1]
+    return meeting.edition
 
 
 def _naming(conflicts: list[Conflict], item: str) -> list[Conflict]:
@@ -94,7 +95,7 @@ def _apart(a: float, b: float) -> bool:
     return max(a, b) / min(a, b) - 1 > TOLERANCE
 
 
-def all_claims(meetings: list[Meeting]) -> list[ClaimData]:
+def all_claims(meetings: list[Meeting], naming: Naming) -> list[ClaimData]:
     """Every trade claim of the series with its year, sources and the data's conflicts naming it."""
     conflicts = [c for m in meetings for c in m.data.conflicts]
     found: list[ClaimData] = []
@@ -104,7 +105,14 @@ def all_claims(meetings: list[Meeting]) -> list[ClaimData]:
             sources = _sources(meeting.data, claim.refs)
             found.append(
                 ClaimData(
-                    claim, edition(meeting), year, assumption, sources, [], _naming(conflicts, claim.id)
+                    claim,
+                    edition(meeting),
+                    year,
+                    assumption,
+                    sources,
+                    [],
+                    _naming(conflicts, claim.id),
+                    naming.text(claim.stated_by.name),
                 )
             )
     return found
@@ -114,8 +122,8 @@ def _series(claim: ClaimData) -> bool:
     return claim.claim.scope == "intra_regional" and claim.claim.flow == "trade"
 
 
-def history(meetings: list[Meeting]) -> HistoryResult:
-    every = all_claims(meetings)
+def history(meetings: list[Meeting], naming: Naming) -> HistoryResult:
+    every = all_claims(meetings, naming)
     series = sorted((c for c in every if _series(c)), key=_order)
     valued = [c for c in series if c.year is not None and c.claim.value is not None]
     marked: list[ClaimData] = []
@@ -137,7 +145,9 @@ def history(meetings: list[Meeting]) -> HistoryResult:
         disagreements.append(Disagreement(year, group, max(values) / min(values) - 1, list(named.values())))
     conflicts = [c for m in meetings for c in m.data.conflicts]
     targets = [
-        TargetData(t, edition(m), _sources(m.data, t.refs), _naming(conflicts, t.id))
+        TargetData(
+            t, edition(m), _sources(m.data, t.refs), _naming(conflicts, t.id), naming.text(t.set_by.name)
+        )
         for m in meetings
         for t in m.data.targets
     ]
@@ -180,21 +190,21 @@ def position(
     return "undetermined"
 
 
-def reported_for(meetings: list[Meeting], years: Iterable[int]) -> dict[int, list[ClaimData]]:
+def reported_for(meetings: list[Meeting], years: Iterable[int], naming: Naming) -> dict[int, list[ClaimData]]:
     """The intra-regional figures of the series that refer to each of `years`, in stated order."""
     wanted = set(years)
     found: dict[int, list[ClaimData]] = {year: [] for year in wanted}
-    for claim in sorted(all_claims(meetings), key=_order):
+    for claim in sorted(all_claims(meetings, naming), key=_order):
         if _series(claim) and claim.year in wanted and claim.claim.value is not None:
             found[claim.year].append(claim)
     return found
 
 
-def against_path(meetings: list[Meeting], path: list[PathStep]) -> dict[int, list[Reported]]:
+def against_path(meetings: list[Meeting], path: list[PathStep], naming: Naming) -> dict[int, list[Reported]]:
     """For each projected year of a path (its base year is the figure projected from, not a
     projection), the figures later reported for it and where each falls against the path."""
     path = path[1:]
-    found = reported_for(meetings, (step.year for step in path))
+    found = reported_for(meetings, (step.year for step in path), naming)
     return {
         step.year: [
             Reported(c, position(c.claim.value or 0.0, c.claim.qualifier, *_step(step)))

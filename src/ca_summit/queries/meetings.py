@@ -3,15 +3,11 @@ references that support it. Language-neutral: the view words it."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 
-from ..corpus.picking import one_meeting, pick
-from ..corpus.series import Meeting, load_bundled_series, load_series
-from ..corpus.series_models import Conflict, Fact, MeetingFile, MeetingRecord, Reference, Summit
-from ..errors import SummitError
-
-FIRST_YEAR = 1000  # a number below this is an edition, from it a year
+from ..corpus.files import Meeting
+from ..corpus.models import Conflict, Fact, MeetingFile, MeetingRecord, Reference
+from ..corpus.series import Corpus, Naming
 
 
 class Supported(NamedTuple):
@@ -29,23 +25,24 @@ class ConflictData(NamedTuple):
     file: str | None
 
 
-def _conflicts(content: Summit | MeetingFile, file: str | None) -> list[ConflictData]:
+def _conflicts(content: MeetingFile, file: str | None) -> list[ConflictData]:
     by_id = {ref.id: ref for ref in content.references}
     return [
         ConflictData(c, [[by_id[r] for r in p.refs] for p in c.positions], file) for c in content.conflicts
     ]
 
 
-def _declared(content: Summit | MeetingFile) -> set[str]:
+def _declared(content: MeetingFile) -> set[str]:
     return {item.id for items in (content.facts, content.trade_claims, content.targets) for item in items}
 
 
 class MeetingData(NamedTuple):
-    content: Summit | MeetingFile
+    content: MeetingFile
     file: str | None  # the name of the file it was read from, where known
     facts: dict[str, Supported]
     # Those its file declares; over a whole series, also those of other files naming its items.
     conflicts: list[ConflictData]
+    naming: Naming  # what the people and the city written in its record stand for
 
     @property
     def record(self) -> MeetingRecord:
@@ -56,32 +53,15 @@ class MeetingData(NamedTuple):
         return self.facts[fact_id]
 
 
-def record_data(content: Summit | MeetingFile, file: str | None) -> MeetingData:
+def record_data(content: MeetingFile, file: str | None, naming: Naming) -> MeetingData:
     """A meeting's record with each fact's references resolved (the content must have a record)."""
     by_id = {ref.id: ref for ref in content.references}
     facts = {fact.id: Supported(fact, [by_id[r] for r in fact.refs]) for fact in content.facts}
-    return MeetingData(content, file, facts, _conflicts(content, file))
+    return MeetingData(content, file, facts, _conflicts(content, file), naming)
 
 
-def meeting_data(meeting: Meeting) -> MeetingData:
-    return record_data(meeting.data, meeting.path.name)
-
-
-def _file(path: Path) -> list[Meeting]:
-    """One file as a series: its meeting, or none for an article file that carries no record."""
-    from ..corpus.loader import examine, read_text
-
-    content = examine(read_text(path), str(path), None)
-    if not isinstance(content.summit, Summit | MeetingFile):  # told by the file: all of it, or None
-        raise SummitError.from_problems(content.problems)
-    return [Meeting(path, content.summit)] if content.summit.record is not None else []
-
-
-def series_of(data: Path | None) -> list[Meeting]:
-    """Every meeting `--data` names: the bundled series (None), a folder's, or one file's."""
-    if data is None:
-        return load_bundled_series()
-    return load_series(data) if data.is_dir() else _file(data)
+def meeting_data(meeting: Meeting, naming: Naming) -> MeetingData:
+    return record_data(meeting.data, meeting.path.name, naming)
 
 
 def _with_others_conflicts(found: list[MeetingData]) -> list[MeetingData]:
@@ -100,21 +80,15 @@ def _with_others_conflicts(found: list[MeetingData]) -> list[MeetingData]:
     return result
 
 
-def _in_file(which: int | None, path: Path) -> list[MeetingData]:
-    found = _file(path)
-    return [meeting_data(m) for m in (found if which is None else [pick(found, which)])]
-
-
-def meetings(which: int | None, data: Path | None) -> list[MeetingData]:
-    """Every meeting of the series (bundled, or the folder `data`), or the one held in `which`, a
-    year, or of that edition.
-
-    One meeting reads one file (picking.one_meeting): its year is in the file's name, and so is its
-    edition for the bundled series; a user's folder may skip editions, so there an edition is
-    looked up by loading the folder.
-    """
-    if data is not None and not data.is_dir():
-        return _in_file(which, data)
+def meetings(corpus: Corpus, which: str | None) -> list[MeetingData]:
+    """Every meeting of the corpus, or the one held in `which`, a year, or of that edition; each with
+    the conflicts that other meetings' files declare about its facts, claims or targets."""
+    every = _with_others_conflicts(
+        [meeting_data(m, corpus.naming) for m in corpus.meetings if m.record is not None]
+    )
     if which is None:
-        return _with_others_conflicts([meeting_data(m) for m in series_of(data)])
-    return [meeting_data(one_meeting(data, which))]
+        return every
+    chosen = corpus.find(which)
+    if chosen.record is None:  # an article alone: no record of public reports to show
+        return []
+    return [data for data in every if data.content is chosen.data]

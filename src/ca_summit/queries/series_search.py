@@ -6,18 +6,17 @@ target of the series, each with its meeting and its sources. No wording here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..corpus.kinds import SeriesKind
-from ..corpus.series_models import Fact, MeetingFile, Reference, Summit, Target, TradeClaim
-from ..errors import SummitError
-from .facts import Match, SearchRequest, SearchResult, _snippet, search
-from .folding import fold
+from ..corpus.models import Entity, Fact, MeetingFile, Reference, Target, TradeClaim
+from ..corpus.series import Naming
+from .facts import Match, SearchRequest, _snippet, needles, search
 from .history import edition
 
 if TYPE_CHECKING:
-    from ..corpus.series import Meeting
+    from ..corpus.files import Meeting
 
 
 class SeriesItem(NamedTuple):
@@ -43,12 +42,7 @@ class MeetingSearch(NamedTuple):
     series: list[SeriesMatch]
 
 
-def article_only(result: SearchResult, meeting: int) -> MeetingSearch:
-    """The article's own search result, as the search of one meeting with no series items."""
-    return MeetingSearch(result.query, [(meeting, match) for match in result.matches], [])
-
-
-def _refs(data: Summit | MeetingFile, ids: list[str]) -> list[Reference]:
+def _refs(data: MeetingFile, ids: list[str]) -> list[Reference]:
     by_id = {ref.id: ref for ref in data.references}
     return [by_id[i] for i in ids]
 
@@ -57,13 +51,12 @@ def _said(who: str, role: str | None, occasion: str) -> str:
     return f"{who}{', ' + role if role else ''} ({occasion})"
 
 
-def _claim_text(claim: TradeClaim | Target) -> str:
-    if isinstance(claim, TradeClaim):
-        return _said(claim.stated_by.name, claim.stated_by.role, claim.occasion)
-    return _said(claim.set_by.name, claim.set_by.role, claim.occasion)
+def _claim_text(claim: TradeClaim | Target, naming: Naming) -> str:
+    who = claim.stated_by if isinstance(claim, TradeClaim) else claim.set_by
+    return _said(naming.text(who.name).en, who.role, claim.occasion)
 
 
-def _fact(fact: Fact, data: Summit | MeetingFile, number: int) -> SeriesItem:
+def _fact(fact: Fact, data: MeetingFile, number: int) -> SeriesItem:
     refs = _refs(data, fact.refs)
     return SeriesItem(
         fact.id, "meeting_fact", fact.text, fact.note, number, refs, fact.confidence, fact.topic
@@ -75,33 +68,39 @@ def series_facts(meeting: Meeting) -> list[SeriesItem]:
     return [_fact(fact, meeting.data, edition(meeting)) for fact in meeting.data.facts]
 
 
-def series_items(meeting: Meeting) -> Iterator[SeriesItem]:
+def series_items(meeting: Meeting, naming: Naming) -> Iterator[SeriesItem]:
     data, number = meeting.data, edition(meeting)
     yield from series_facts(meeting)
     for claim in data.trade_claims:
         note = " ".join(filter(None, (claim.scope_note, claim.note))) or None
         refs = _refs(data, claim.refs)
-        yield SeriesItem(claim.id, "trade_claim", _claim_text(claim), note, number, refs, claim.confidence)
+        yield SeriesItem(
+            claim.id, "trade_claim", _claim_text(claim, naming), note, number, refs, claim.confidence
+        )
     for target in data.targets:
         note = " ".join(filter(None, (target.horizon, target.note))) or None
         refs = _refs(data, target.refs)
-        yield SeriesItem(target.id, "target", _claim_text(target), note, number, refs, target.confidence)
+        yield SeriesItem(
+            target.id, "target", _claim_text(target, naming), note, number, refs, target.confidence
+        )
 
 
-def search_meetings(meetings: list[Meeting], request: SearchRequest) -> MeetingSearch:
-    """The article's matches first (the default meeting), then the series', meeting by meeting."""
-    needle = fold(request.text).strip()
-    if not needle:
-        raise SummitError("the search text is empty", usage=True)
+def search_meetings(
+    meetings: list[Meeting], entities: Mapping[str, Entity], request: SearchRequest
+) -> MeetingSearch:
+    """Each meeting's article facts first, then its facts, claims and targets from public reports,
+    meeting by meeting; a name of an entity finds every other name of it too."""
+    wanted = needles(request.text, entities)
+    naming = Naming(entities)
     article: list[tuple[int, Match]] = []
     for meeting in meetings:
-        if isinstance(meeting.data, Summit):
-            article += [(edition(meeting), match) for match in search(meeting.data, request).matches]
+        if meeting.data.has_article:
+            article += [(meeting.edition, match) for match in search(meeting.data, wanted)]
     series: list[SeriesMatch] = []
     for meeting in meetings:
-        for item in series_items(meeting):
+        for item in series_items(meeting, naming):
             for field, text in (("text", item.text), ("note", item.note)):
-                snippet = _snippet(text, needle) if text else None
+                snippet = _snippet(text, wanted) if text else None
                 if snippet is not None:
                     series.append(SeriesMatch(item, field, snippet))
                     break

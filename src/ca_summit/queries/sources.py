@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import NamedTuple
 
-from ..corpus.series import Meeting
-from ..corpus.series_models import Reference
-from .meetings import series_of
+from ..corpus.files import Meeting
+from ..corpus.models import Reference
 
 
 class SourceData(NamedTuple):
@@ -41,20 +39,20 @@ def _cited(meeting: Meeting) -> dict[str, Counter[str]]:
     return counts
 
 
-def sources(data: Path | None) -> list[SourceData]:
+def sources(meetings: list[Meeting]) -> list[SourceData]:
     """Every source cited across the series, one entry an address (files give the same address
     under their own ids), most cited first, then by publisher and address."""
     first: dict[str, Reference] = {}
     counts: dict[str, Counter[str]] = {}
     editions: dict[str, list[int]] = {}
-    for meeting in series_of(data):
+    for meeting in meetings:
         cited = _cited(meeting)
         for ref in meeting.data.references:
             first.setdefault(ref.url, ref)
             counts.setdefault(ref.url, Counter()).update(cited.get(ref.id, Counter()))
             seen = editions.setdefault(ref.url, [])
-            if meeting.record.edition not in seen:
-                seen.append(meeting.record.edition)
+            if meeting.edition not in seen:
+                seen.append(meeting.edition)
     found = [
         SourceData(
             reference=ref,

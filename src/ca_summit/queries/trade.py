@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 from .. import growth
-from ..corpus.models import Article, Assumption, Qualifier, Trade
+from ..corpus.models import Assumption, MeetingFile, Qualifier, Text, Trade
 from ..errors import SummitError
 from ..growth import Known, Status, combine
 
@@ -22,6 +22,7 @@ class TradeRequest(NamedTuple):
     by_year: int | None = None  # also the rate that reaches the target by this year
     base_year: int | None = None  # None: the data's
     history: bool = False  # also every claim of the meeting series
+    meeting: str | None = None  # a year or an edition: the meeting (for --history, a filter)
 
 
 class RequestProblem(NamedTuple):
@@ -42,7 +43,7 @@ class RequestProblem(NamedTuple):
         return f"base year {self.base_year} leaves no room for the {self.period_years}-year period before it"
 
 
-def check_request(summit: Article, request: TradeRequest) -> RequestProblem | None:
+def check_request(summit: MeetingFile, request: TradeRequest) -> RequestProblem | None:
     """What is wrong with the request itself (a usage error), if anything, before `trade` runs."""
     if summit.trade is None:
         return None  # a data problem, which `trade` reports
@@ -101,6 +102,34 @@ class TradeResult(NamedTuple):
     projection: ProjectionResult | None
 
 
+class Derived(NamedTuple):
+    """A figure computed from the stated ones: its id, what it is, and how it is computed
+    ({years}: the period's length)."""
+
+    id: str
+    label: Text
+    formula: Text
+
+
+DERIVED = (
+    Derived(
+        "trade-at-period-start",
+        Text(en="trade in the period's first year", fr="commerce la première année de la période"),
+        Text(en="value / (1 + growth)", fr="valeur / (1 + hausse)"),
+    ),
+    Derived(
+        "implied-annual-growth",
+        Text(en="implied annual growth", fr="croissance annuelle implicite"),
+        Text(en="(1 + growth)^(1/{years}) − 1", fr="(1 + hausse)^(1/{years}) − 1"),
+    ),
+    Derived(
+        "growth-to-potential",
+        Text(en="growth still needed", fr="hausse encore nécessaire"),
+        Text(en="potential / value − 1", fr="potentiel / valeur − 1"),
+    ),
+)
+
+
 _QUALIFIER_BOUND: dict[str, Literal["lower", "upper"]] = {"more_than": "lower", "less_than": "upper"}
 
 
@@ -108,7 +137,7 @@ def _from_qualifier(value: float, qualifier: Qualifier) -> Known:
     return Known(value, _QUALIFIER_BOUND.get(qualifier), qualifier in ("approaching", "about"))
 
 
-def trade(summit: Article, request: TradeRequest) -> TradeResult:
+def trade(summit: MeetingFile, request: TradeRequest) -> TradeResult:
     if summit.trade is None:
         raise SummitError("this data file has no trade figures")
     problem = check_request(summit, request)

@@ -19,10 +19,17 @@ class SourceCheck(NamedTuple):
     note: str | None  # what was compared, or why nothing was
 
 
+UPGRADE = (
+    "format_version 1 is read as it is; to bring it up to date, set format_version: 2 and write people, "
+    "cities and speakers as entity ids where an entity exists ('ca-summit show ID' shows one)"
+)
+
+
 class Validation(NamedTuple):
     file: str
     source: SourceCheck
     problems: list[Problem]
+    outdated: list[str] = []  # the files written in an older format_version  # noqa: RUF012
 
     @property
     def valid(self) -> bool:
@@ -53,17 +60,22 @@ def validation(path: Path, source: Path | None = None) -> Validation:
         source_view = SourceCheck(
             document=document, path=str(source), checked=True, quotes_checked=count, note=note
         )
-    return Validation(str(path), source_view, problems)
+    return Validation(str(path), source_view, problems, _outdated(checked, path))
+
+
+def _outdated(checked: Checked, path: Path) -> list[str]:
+    return [str(path)] if checked.summit is not None and checked.summit.format_version == 1 else []
 
 
 def _folder(folder: Path) -> Validation:
     """A folder of meeting files: each file's problems, then those across files (ids declared twice,
     conflicts naming items no file declares)."""
-    from ..corpus.series import check_series
+    from ..corpus.reading import check_folder
 
-    _, problems = check_series(folder)
+    corpus, problems = check_folder(folder)
+    outdated = [] if corpus is None else [str(m.path) for m in corpus.meetings if m.data.format_version == 1]
     note = "quotes not checked in a folder: validate the article's file alone to compare them"
-    return Validation(str(folder), SourceCheck(None, None, False, 0, note), problems)
+    return Validation(str(folder), SourceCheck(None, None, False, 0, note), problems, outdated)
 
 
 def _document_name(checked: Checked) -> str | None:

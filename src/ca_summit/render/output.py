@@ -91,7 +91,12 @@ def _render(
     elif isinstance(view, Plain) and fields is None:
         _write("".join(line + "\n" for line in _plain(view)))
     else:
-        _print_tables(_tables(view, lang, fields, records), pager=pager)
+        tables = _tables(view, lang, fields, records)
+        empty = [table.empty for table in tables if table.empty is not None and not table.rows]
+        if empty and all(not table.rows for table in tables):
+            _write(escape_control(empty[0]) + "\n")  # one line, never an empty table
+        else:
+            _print_tables(_with_lookup(tables, lang), pager=pager)
 
 
 Json = Any  # what json.loads returns
@@ -238,6 +243,28 @@ def to_markdown(table: Table) -> str:
     ]
     lines += ["| " + " | ".join(_md(value) for value in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+# Columns (or, in a two-column table, rows) whose values are ids that `ca-summit show` explains.
+ID_KEYS = frozenset({"id", "differs_from", "conflicts", "items", "fact", "claim", "referred_by"})
+LOOKUP: dict[Lang, str] = {
+    "en": "Any id above: ca-summit show ID.",
+    "fr": "Pour tout identifiant ci-dessus\u202f: ca-summit show ID.",
+}
+
+
+def _with_lookup(tables: list[Table], lang: Lang) -> list[Table]:
+    """The tables, and when they print an id, a last note that says how to look it up."""
+
+    def prints_ids(table: Table) -> bool:
+        if table.style == "fields":
+            return any(row and row[0].raw in ID_KEYS and row[1].text for row in table.rows)
+        return bool(table.rows) and any(c.in_table and c.key in ID_KEYS for c in table.columns)
+
+    if not any(prints_ids(table) for table in tables):
+        return tables
+    last = tables[-1]
+    return [*tables[:-1], last._replace(notes=(*last.notes, LOOKUP[lang]))]
 
 
 def _print_tables(tables: list[Table], *, pager: bool) -> None:

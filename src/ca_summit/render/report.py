@@ -39,6 +39,7 @@ class Table(NamedTuple):
     notes: tuple[str, ...] = ()
     style: Literal["grid", "fields"] = "grid"  # fields: a two-column name/value table
     primary: bool = False  # the table CSV and Markdown print (else the first)
+    empty: str | None = None  # what a table with no row says instead, in one line
 
 
 def primary(tables: list[Table]) -> Table:

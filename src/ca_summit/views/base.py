@@ -13,9 +13,10 @@ from ..growth import Bound
 from ..queries.base import PointData, Who
 from ..render import display as d
 from ..render.display import Lang
+from ..render.report import Table, Tabular
 
 if TYPE_CHECKING:
-    from ..corpus.series_models import Reference
+    from ..corpus.models import Reference
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -134,3 +135,36 @@ def _shared(model: type[BaseModel], view: type[View]) -> tuple[str, ...]:
 
 def present_source(ref: "Reference") -> Source:
     return Source(**copied(ref, Source))
+
+
+class Nothing:
+    """A listing with no record, as every format shows it: `[]` in JSON, no line in JSON Lines, a
+    header alone in CSV and Markdown, and in a table one line that says why (never an empty table)."""
+
+    def __init__(self, view: Any, message: dict[Lang, str]) -> None:
+        self._view = view
+        self._message = message
+
+    def tables(self, lang: Lang) -> list[Table]:
+        return [table._replace(empty=self._message[lang]) for table in self._view.tables(lang)]
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        return str(self._view.model_dump_json(indent=indent))
+
+    def model_dump(self, *, mode: str) -> Any:
+        return self._view.model_dump(mode=mode)
+
+
+def or_nothing(view: Tabular, records: list[Any], message: dict[Lang, str]) -> Tabular:
+    """The view, or when it has no record, the same view saying so in one line."""
+    return view if records else Nothing(view, message)
+
+
+def no_article(what: tuple[str, str], label: str) -> dict[Lang, str]:
+    """Why a meeting has none of what only an article gives (areas, quotes, country notes)."""
+    return {
+        "en": f"The meeting {label} has no {what[0]}: the data has no article of it, only public reports "
+        f"(see 'ca-summit meetings {label.split()[0]}').",
+        "fr": f"La réunion {label} n’a pas de {what[1]} : les données n’en ont aucun article, seulement "
+        f"des rapports publics (voir « ca-summit meetings {label.split()[0]} »).",
+    }

@@ -15,7 +15,7 @@ from ..render.report import Cell, Column, Table, cell
 from .base import Finite, Source, View, copied, present_source
 
 if TYPE_CHECKING:
-    from ..corpus.series_models import Conflict, Speaker
+    from ..corpus.models import Conflict
     from ..queries import history as q
 
 YearBasis = Literal["stated", "last_year", "not_stated", "assumption"]
@@ -399,13 +399,9 @@ def _link(conflict: "Conflict") -> ConflictLink:
     return ConflictLink(id=conflict.id, topic=conflict.topic)
 
 
-def _who(who: "Speaker") -> tuple[str, str | None]:
-    return who.name, who.role
-
-
 def present_claim(data: "q.ClaimData", lang: Lang) -> Claim:
     c = data.claim
-    name, role = _who(c.stated_by)
+    name, role = data.speaker.get(lang), c.stated_by.role
     return Claim(
         **copied(c, Claim)
         | {
@@ -422,9 +418,9 @@ def present_claim(data: "q.ClaimData", lang: Lang) -> Claim:
     )
 
 
-def _target(data: "q.TargetData") -> HistoryTarget:
+def _target(data: "q.TargetData", lang: Lang) -> HistoryTarget:
     g = data.target
-    name, role = _who(g.set_by)
+    name, role = data.setter.get(lang), g.set_by.role
     return HistoryTarget(
         **copied(g, HistoryTarget)
         | {
@@ -455,7 +451,7 @@ def present_history(result: "q.HistoryResult", lang: Lang) -> TradeHistory:
         claims=[present_claim(c, lang) for c in result.claims],
         other_scopes=[present_claim(c, lang) for c in result.others],
         disagreements=[_disagreement(g) for g in result.disagreements],
-        targets=[_target(g) for g in result.targets],
+        targets=[_target(g, lang) for g in result.targets],
     )
 
 
@@ -481,9 +477,9 @@ class ReportedFigure(View):
     )
 
 
-def present_reported(reported: "q.Reported") -> ReportedFigure:
+def present_reported(reported: "q.Reported", lang: Lang) -> ReportedFigure:
     c = reported.claim.claim
-    name, role = _who(c.stated_by)
+    name, role = reported.claim.speaker.get(lang), c.stated_by.role
     return ReportedFigure(
         claim=c.id,
         meeting=reported.claim.edition,

@@ -4,11 +4,13 @@
 # string at import, and that compile step is a measurable part of start-up.
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterable
+from types import UnionType
+from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel, create_model
 
-from ..corpus.series_models import Reference
+from ..corpus.models import MeetingRecord, Reference, RefersTo
 from ..queries.meetings import MeetingData
 from ..render import display as d
 from ..render.display import Lang
@@ -33,6 +35,7 @@ class Support(View):
 class PersonView(View):
     country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
     person: str
+    person_id: str | None = Field(description="The person's entity (see 'ca-summit show ID'), where known.")
     role: str
     support: Support
 
@@ -66,7 +69,7 @@ class ConflictView(View):
     file: str | None = Field(description="The file that declares it: another meeting's, where it is.")
 
 
-class MeetingView(View):
+class _Meeting(View):
     edition: int
     year: int
     held_start: dt.date
@@ -76,6 +79,7 @@ class MeetingView(View):
     announced_end: dt.date | None
     announced: Support | None
     city: str
+    city_id: str | None = Field(description="The city's entity (see 'ca-summit show ID'), where known.")
     venue: str
     host_country: str
     place: Support
@@ -87,6 +91,38 @@ class MeetingView(View):
     facts: list[FactView] = Field(description="Every fact of the meeting's file, with its sources.")
     conflicts: list[ConflictView] = Field(description="Where sources disagree: every version, each sourced.")
     file: str | None = Field(description="The name of the file it was read from.")
+
+
+def plain_fields(record: type[BaseModel], shown: Iterable[str]) -> dict[str, Any]:
+    """The fields of a meeting's record that hold a plain value (text, a number, a date, a yes or
+    no) and that no field of the view words already: each is a field of the view and a column of the
+    CSV as the data has it, so that a field added to the model reaches JSON, CSV, --fields and
+    completion with no other change. References to facts are not values: the view resolves them."""
+    found: dict[str, Any] = {}
+    for name, info in record.model_fields.items():
+        markers = any(isinstance(m, RefersTo) for m in info.metadata)
+        if name not in shown and not markers and _plain(info.annotation):
+            found[name] = (info.annotation, Field(default=info.default, description=info.description))
+    return found
+
+
+def _plain(annotation: Any) -> bool:
+    """A plain value, or none: not a list, a model, or a reference to another item."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        return not any(isinstance(m, RefersTo) for m in metadata) and _plain(base)
+    if origin in (Union, UnionType):
+        arms = [arm for arm in get_args(annotation) if arm is not type(None)]
+        return len(arms) == 1 and _plain(arms[0])
+    return annotation in (str, int, float, bool, dt.date)
+
+
+PLAIN = plain_fields(MeetingRecord, _Meeting.model_fields)
+if TYPE_CHECKING:
+    MeetingView = _Meeting
+else:
+    MeetingView = create_model("MeetingView", __base__=_Meeting, **PLAIN)
 
 
 # The views are given as plain data and validated once, whole: one call into Pydantic's core for a
@@ -106,12 +142,26 @@ def _support(data: MeetingData, fact_id: str) -> Data:
     return {"fact": fact.id, "confidence": fact.confidence, "sources": _sources(refs)}
 
 
-def _attendee(country: str | None, person: str, role: str, support: Data) -> Data:
-    return {"country": country, "person": person, "role": role, "support": support}
+def _named(data: MeetingData, value: str, lang: Lang) -> tuple[str, str | None]:
+    """What a person or a city written in the data is called in `lang`, and its entity's id."""
+    entity = data.naming.entity(value)
+    return (value, None) if entity is None else (entity.name.get(lang), entity.id)
 
 
-def _present(data: MeetingData) -> Data:
+def _attendee(data: MeetingData, country: str | None, person: str, role: str, fact: str, lang: Lang) -> Data:
+    name, entity = _named(data, person, lang)
+    return {
+        "country": country,
+        "person": name,
+        "person_id": entity,
+        "role": role,
+        "support": _support(data, fact),
+    }
+
+
+def _present(data: MeetingData, lang: Lang) -> Data:
     r = data.record
+    city, city_id = _named(data, r.city, lang)
     return {
         "edition": r.edition,
         "year": r.held.start.year,
@@ -121,13 +171,15 @@ def _present(data: MeetingData) -> Data:
         "announced_start": r.announced.start if r.announced else None,
         "announced_end": r.announced.end if r.announced else None,
         "announced": _support(data, r.announced_fact) if r.announced_fact else None,
-        "city": r.city,
+        **{name: getattr(r, name) for name in PLAIN},
+        "city": city,
+        "city_id": city_id,
         "venue": r.venue,
         "host_country": r.host_country,
         "place": _support(data, r.venue_fact),
-        "chair": _attendee(r.host_country, r.chair.person, r.chair.role, _support(data, r.chair.fact)),
-        "attendees": [_attendee(a.country, a.person, a.role, _support(data, a.fact)) for a in r.attendees],
-        "guests": [_attendee(g.country, g.person, g.role, _support(data, g.fact)) for g in r.guests],
+        "chair": _attendee(data, r.host_country, r.chair.person, r.chair.role, r.chair.fact, lang),
+        "attendees": [_attendee(data, a.country, a.person, a.role, a.fact, lang) for a in r.attendees],
+        "guests": [_attendee(data, g.country, g.person, g.role, g.fact, lang) for g in r.guests],
         "documents": [
             {
                 "title": doc.title,
@@ -169,6 +221,7 @@ class RecordSummary(View):
     """What public reports add to an article about a meeting, each item with its sources."""
 
     city: str
+    city_id: str | None = Field(description="The city's entity (see 'ca-summit show ID'), where known.")
     venue: str
     place: Support
     chair: PersonView
@@ -177,8 +230,8 @@ class RecordSummary(View):
     documents: list[DocumentView]
 
 
-def present_record(data: MeetingData) -> RecordSummary:
-    meeting = _present(data)
+def present_record(data: MeetingData, lang: Lang) -> RecordSummary:
+    meeting = _present(data, lang)
     return RecordSummary.model_validate({name: meeting[name] for name in RecordSummary.model_fields})
 
 
@@ -242,6 +295,7 @@ class MeetingsView(RootModel[list[MeetingView]]):
             Column("attendees", t(lang, "Attendees", "Participants")),
             Column("guests", t(lang, "Guests", "Invités")),
             Column("documents", t(lang, "Documents adopted", "Documents adoptés")),
+            *(Column(name, name, in_table=False) for name in PLAIN),
         )
         rows = [
             (
@@ -261,6 +315,7 @@ class MeetingsView(RootModel[list[MeetingView]]):
                     "; ".join(doc.title for doc in m.documents),
                     "\n".join(doc.title + _mark(doc.support.confidence, lang) for doc in m.documents),
                 ),
+                *(cell(getattr(m, name)) for name in PLAIN),
             )
             for m in self.root
         ]
@@ -381,4 +436,4 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
 
 
 def present(result: list[MeetingData], lang: Lang) -> MeetingsView:
-    return MeetingsView.model_validate([_present(data) for data in result])
+    return MeetingsView.model_validate([_present(data, lang) for data in result])

@@ -20,8 +20,8 @@ from .trade import present as present_trade
 class MeetingView(View):
     name: str
     edition: int
-    date: dt.date
-    quote: str
+    date: dt.date = Field(description="The first day.")
+    quote: str | None = Field(description="The article's words, where an article names the meeting.")
 
 
 class AreaLine(View):
@@ -110,7 +110,7 @@ def _record_fields(r: RecordSummary, lang: Lang) -> list[tuple[str, str, Cell]]:
 
 
 def present(result: SummaryResult, lang: Lang) -> SummaryView:
-    m = result.meeting
+    m = result.heading
     trade = present_trade(result.trade, lang) if result.trade is not None else None
     return SummaryView(
         meeting=MeetingView(
@@ -119,7 +119,9 @@ def present(result: SummaryResult, lang: Lang) -> SummaryView:
             date=m.date,
             quote=m.quote,
         ),
-        participants=[Actor(id=p.code, name=p.name.get(lang), as_written=None) for p in result.participants],
+        participants=[
+            Actor(id=code, name=name.get(lang), as_written=None) for code, name in result.participants
+        ],
         figures=[metric for metric in trade.metrics if metric.id in result.stated] if trade else [],
         areas=[
             AreaLine(
@@ -131,5 +133,5 @@ def present(result: SummaryResult, lang: Lang) -> SummaryView:
             for a in result.areas
         ],
         assumptions=trade.assumptions if trade else [],
-        record=present_record(result.record) if result.record is not None else None,
+        record=present_record(result.record, lang) if result.record is not None else None,
     )

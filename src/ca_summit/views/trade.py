@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..growth import Bound, Known, Status
+from ..queries.trade import DERIVED
 from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Cell, Column, Table, cell
@@ -388,6 +389,8 @@ def present(
         "assumed": d.tr(lang, " (assumed)", " (hypothèse)"),
         "given": d.tr(lang, " (given)", " (choisie)"),
     }[result.base_year_source]
+    start, implied, to_potential = DERIVED
+    derived = d.tr(lang, "derived: ", "calculé : ")
     metrics = [
         _stated(
             t.current,
@@ -398,22 +401,18 @@ def present(
         ),
         _stated(t.growth, result.growth, lang, "fraction", f"{stated}; {period}{year_note}"),
         _derived(
-            "trade-at-period-start",
+            start.id,
             d.tr(lang, f"trade in {span.start_year}", f"commerce en {span.start_year}"),
             result.start,
             c,
-            d.tr(lang, "derived: value / (1 + growth)", "calculé : valeur / (1 + hausse)"),
+            derived + start.formula.get(lang),
         ),
         _derived(
-            "implied-annual-growth",
-            d.tr(lang, "implied annual growth", "croissance annuelle implicite"),
+            implied.id,
+            implied.label.get(lang),
             result.implied,
             "fraction_per_year",
-            d.tr(
-                lang,
-                f"derived: (1 + growth)^(1/{span.years}) − 1",
-                f"calculé : (1 + hausse)^(1/{span.years}) − 1",
-            ),
+            derived + implied.formula.get(lang).format(years=span.years),
         ),
     ]
     if t.potential is not None and result.potential is not None:
@@ -421,11 +420,11 @@ def present(
         if result.to_potential is not None:
             metrics.append(
                 _derived(
-                    "growth-to-potential",
-                    d.tr(lang, "growth still needed", "hausse encore nécessaire"),
+                    to_potential.id,
+                    to_potential.label.get(lang),
                     result.to_potential,
                     "fraction",
-                    d.tr(lang, "derived: potential / value − 1", "calculé : potentiel / valeur − 1"),
+                    derived + to_potential.formula.get(lang),
                 )
             )
     return TradeView(
@@ -435,7 +434,9 @@ def present(
         period=Period(start_year=span.start_year, end_year=span.end_year, years=span.years),
         metrics=metrics,
         assumptions=[Assumption(id=a.id, text=a.text.get(lang)) for a in result.assumptions],
-        projection=None if result.projection is None else _projection(result.projection, reported or {}),
+        projection=None
+        if result.projection is None
+        else _projection(result.projection, reported or {}, lang),
         history=history,
     )
 
@@ -470,7 +471,7 @@ def _derived(id: str, label: str, known: Known, unit: str, basis: str) -> Metric
     )
 
 
-def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]") -> Projection:
+def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]", lang: Lang) -> Projection:
     already = p.status == "already_reached"
     years = p.years_to_target
     return Projection(
@@ -504,7 +505,7 @@ def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]") ->
                 progress=step.progress.value,
                 bound=step.value.bound,
                 approximate=step.value.approximate,
-                reported=[present_reported(r) for r in reported.get(step.year, [])],
+                reported=[present_reported(r, lang) for r in reported.get(step.year, [])],
             )
             for step in p.path
         ],

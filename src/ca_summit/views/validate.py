@@ -6,7 +6,7 @@
 
 from pydantic import Field
 
-from ..queries.validate import Validation
+from ..queries.validate import UPGRADE, Validation
 from ..render.display import Lang
 from ..render.report import Column, Table, cell
 from .base import View
@@ -35,6 +35,7 @@ class ValidationView(View):
     valid: bool
     source: SourceView
     problems: list[ProblemView]
+    outdated: list[str] = Field(description="Valid files in an older format_version, read as they are.")
 
     @property
     def exit_code(self) -> int:
@@ -50,8 +51,11 @@ class ValidationView(View):
         ]
 
     def notes(self) -> list[str]:
-        # A verdict of valid says whether the quotes were part of it.
-        return [f"{self.file}: note: {self.source.note}"] if self.valid and self.source.note else []
+        # A verdict of valid says whether the quotes were part of it, and how to bring it up to date.
+        if not self.valid:
+            return []
+        notes = [f"{self.file}: note: {self.source.note}"] if self.source.note else []
+        return notes + [f"{path}: note: {UPGRADE}" for path in self.outdated]
 
     def tables(self, lang: Lang) -> list[Table]:
         return [
@@ -83,4 +87,5 @@ def present(validation: Validation) -> ValidationView:
             ProblemView(file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
             for p in validation.problems
         ],
+        outdated=validation.outdated,
     )

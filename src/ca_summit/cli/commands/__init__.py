@@ -6,51 +6,34 @@ Modules here import no Pydantic, YAML or Rich at import time: `--help` and usage
 parsers without them. `run` imports what it needs.
 """
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from ...corpus.snapshot import bundled
 from ...render.display import Lang
-from ..options import FOLDER_READERS
 
 if TYPE_CHECKING:
-    from ...corpus.models import Article
-    from ...corpus.series_models import Summit
+    from ...corpus.files import Meeting
+    from ...corpus.series import Corpus
 
 
-class Context(NamedTuple):
-    """What a command's `run` gets beside its request: the data to read and the language."""
+@dataclass
+class Context:
+    """What a command's `run` gets beside its request: the data to read, the language, and the
+    warnings its reading gave (printed on stderr by the CLI, one line each)."""
 
     data: Path | None
     lang: Lang
+    warnings: list[str] = field(default_factory=list)
 
-    def article(self) -> "Article":
-        """The article's part of the data file: what the commands about the article read."""
-        from ...corpus.models import Article
+    def corpus(self) -> "Corpus":
+        """Every meeting `--data` names (the bundled data, a folder or a file), read one way."""
+        from ...corpus.reading import read
 
-        if self.data is None and (made := bundled(Article)) is not None:
-            return made
-        from ...corpus.loader import load_article
+        corpus = read(self.data)
+        self.warnings[:] = corpus.warnings
+        return corpus
 
-        return load_article(self._file())
-
-    def summit(self) -> "Summit":
-        """The whole data file: the article and the series sections it may add."""
-        from ...corpus.series_models import Summit
-
-        if self.data is None and (made := bundled(Summit)) is not None:
-            return made
-        from ...corpus.loader import load_summit
-
-        return load_summit(self._file())
-
-    def _file(self) -> Path | None:
-        if self.data is not None and self.data.is_dir():
-            from ...errors import SummitError
-
-            # A folder may hold several articles' meetings, or none: which one is the user's to say.
-            raise SummitError(
-                f"{self.data} is a folder; this command reads one article's file: "
-                f"pass --data FOLDER/FILE.yaml (a folder is read by {FOLDER_READERS})"
-            )
-        return self.data
+    def meeting(self, which: str | None) -> "Meeting":
+        """The meeting a one-meeting command is about: `--meeting`, else the article's."""
+        return self.corpus().one(which)

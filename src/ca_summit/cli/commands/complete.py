@@ -3,12 +3,16 @@ these at every <TAB>."""
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ...corpus.picking import MEETING_HELP, parse_meeting
+from ...corpus.series import DEFAULT_YEAR, MEETING_HELP
+from ...errors import SummitError
 from ..options import resolve_data
+
+if TYPE_CHECKING:
+    from . import Context
 
 
 def choices(values: Sequence[str]) -> Callable[[str], list[str]]:
@@ -30,27 +34,49 @@ def one_of(values: Sequence[str], what: str) -> Callable[[str], str]:
 
 
 def area_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """The area ids of the data the command line points at; none if it cannot be read."""
-    from ...errors import SummitError
-    from . import Context
-
+    """The area ids of the meeting the command line points at; none if it cannot be read."""
     try:
-        # While completing, the line's values are not converted yet: --data is still text.
-        data = resolve_data(ctx, ctx.params.get("data"))
-        summit = Context(None if data is None else Path(data), "en").article()
+        meeting = _context(ctx).meeting(ctx.params.get("meeting"))
     except SummitError:
         return []
-    return [area.id for area in summit.areas if area.id.startswith(incomplete)]
+    return [area.id for area in meeting.data.areas if area.id.startswith(incomplete)]
 
 
-def _meeting(text: str) -> int:
+def meeting_values(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The years of the meetings the command line points at, then their editions."""
     try:
-        return parse_meeting(text)
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
+        meetings = _context(ctx).corpus().meetings
+    except SummitError:
+        return []
+    values = [str(m.year) for m in meetings] + [str(m.edition) for m in meetings]
+    return [value for value in values if value.startswith(incomplete)]
+
+
+def _context(ctx: typer.Context) -> "Context":
+    from . import Context
+
+    # While completing, the line's values are not converted yet: --data is still text.
+    data = resolve_data(ctx, ctx.params.get("data"))
+    return Context(None if data is None else Path(data), "en")
 
 
 MeetingOption = Annotated[
-    int | None,
-    typer.Option("--meeting", metavar="YEAR|EDITION", parser=_meeting, show_default=False, help=MEETING_HELP),
+    str | None,
+    typer.Option(
+        "--meeting",
+        metavar="YEAR|EDITION",
+        show_default=False,
+        autocompletion=meeting_values,
+        help=f"{MEETING_HELP} Default: the article's, {DEFAULT_YEAR}.",
+    ),
+]
+MeetingFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--meeting",
+        metavar="YEAR|EDITION",
+        show_default=False,
+        autocompletion=meeting_values,
+        help=f"Only this meeting: {MEETING_HELP[0].lower()}{MEETING_HELP[1:]} Default: every meeting.",
+    ),
 ]

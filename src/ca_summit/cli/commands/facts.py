@@ -9,7 +9,7 @@ from . import Context
 from .complete import MeetingOption, area_ids, choices, one_of
 
 if TYPE_CHECKING:
-    from ...corpus.series import Meeting
+    from ...corpus.files import Meeting
     from ...queries.facts import FactsRequest
     from ...render.report import Tabular
 
@@ -53,13 +53,8 @@ def run(request: "FactsRequest", context: Context) -> "Tabular":
     from ...queries.facts import facts
     from ...views.facts import present_facts
 
-    if request.meeting is None:
-        return present_facts(facts(context.article(), request), context.lang)
-    from ...corpus.picking import one_meeting
-    from ...corpus.series_models import Summit
-
-    meeting = one_meeting(context.data, request.meeting)
-    if isinstance(meeting.data, Summit):  # the article's meeting: its facts, as without --meeting
+    meeting = context.meeting(request.meeting)
+    if meeting.data.has_article:  # the article's facts, each with its verbatim quote
         return present_facts(facts(meeting.data, request), context.lang)
     return _reported(meeting, request)
 
@@ -72,6 +67,8 @@ def _reported(meeting: "Meeting", request: "FactsRequest") -> "Tabular":
 
     if request.area is not None or request.kind is not None:
         raise SummitError(
-            "--area and --kind are the article's; this meeting has facts from reports", usage=True
+            f"--area and --kind are an article's; the meeting {meeting.label} has facts from public "
+            "reports only",
+            usage=True,
         )
     return present_meeting_facts(series_facts(meeting))

@@ -5,35 +5,42 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from . import Context
+from .complete import MeetingFilter
 
 if TYPE_CHECKING:
     from ...render.report import Tabular
 
 
 class MeetingsRequest(NamedTuple):
-    which: int | None  # a year or an edition; None: every meeting
+    which: str | None  # a year or an edition; None: every meeting
 
 
 def options(
     which: Annotated[
-        int | None,
+        str | None,
         typer.Argument(
             metavar="[YEAR|EDITION]",
             show_default=False,
             help="One meeting, by the year it was held (2024) or its edition (6): its full record.",
         ),
     ] = None,
+    *,
+    meeting: MeetingFilter = None,
 ) -> MeetingsRequest:
     """The Consultative Meetings in order: dates, place, chair, attendees, guests, documents adopted.
 
     With a year or an edition, one meeting's full record: every fact with its sources, and the
     conflicts between sources. --data may name a folder of meeting files.
     """
-    return MeetingsRequest(which=which)
+    if which is not None and meeting is not None and which != meeting:
+        from ...errors import SummitError
+
+        raise SummitError(f"two meetings named: {which} and --meeting {meeting}; name one", usage=True)
+    return MeetingsRequest(which=which if which is not None else meeting)
 
 
 def run(request: MeetingsRequest, context: Context) -> "Tabular":
     from ...queries.meetings import meetings
     from ...views.meetings import present
 
-    return present(meetings(request.which, context.data), context.lang)
+    return present(meetings(context.corpus(), request.which), context.lang)

@@ -3,18 +3,20 @@
 from typing import TYPE_CHECKING
 
 from . import Context
+from .complete import MeetingFilter
 
 if TYPE_CHECKING:
     from ...render.report import Tabular
 
 
-def options() -> None:
+def options(*, meeting: MeetingFilter = None) -> str | None:
     """Every source the meetings cite: address, publisher, date, language, and how many facts, trade
-    claims, targets and sides of conflicts cite it. Most cited first. --data may name a folder."""
+    claims, targets and sides of conflicts cite it. Most cited first."""
+    return meeting
 
 
-def run(request: None, context: Context) -> "Tabular":
+def run(request: str | None, context: Context) -> "Tabular":
     from ...queries.sources import sources
     from ...views.sources import present
 
-    return present(sources(context.data), context.lang)
+    return present(sources(context.corpus().select(request)), context.lang)

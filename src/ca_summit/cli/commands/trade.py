@@ -5,13 +5,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ...corpus.series import DEFAULT_YEAR, MEETING_HELP
 from ...errors import SummitError
 from ..parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
 from . import Context
+from .complete import meeting_values
 
 if TYPE_CHECKING:
-    from ...corpus.series import Meeting
-    from ...corpus.series_models import Summit
     from ...queries.trade import TradeRequest
     from ...render.report import Tabular
 
@@ -63,6 +63,16 @@ def options(
             "speaker and sources; disagreeing figures, other scopes and targets apart.",
         ),
     ] = False,
+    meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting",
+            metavar="YEAR|EDITION",
+            show_default=False,
+            autocompletion=meeting_values,
+            help=f"{MEETING_HELP} Default: the article's, {DEFAULT_YEAR}; with --history, every meeting.",
+        ),
+    ] = None,
 ) -> "TradeRequest":
     """Intra-regional trade: the figures, what they imply, and projections to a target."""
     # Told before any data is read (check_request words the same problem for other callers).
@@ -75,7 +85,9 @@ def options(
         raise SummitError("--rate and --by need a target (--project AMOUNT)", usage=True)
     from ...queries.trade import TradeRequest
 
-    return TradeRequest(target=project, rate=rate, by_year=by, base_year=base_year, history=history)
+    return TradeRequest(
+        target=project, rate=rate, by_year=by, base_year=base_year, history=history, meeting=meeting
+    )
 
 
 # How the request's fields are spelled on the command line, for the query's problems.
@@ -86,39 +98,31 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
     from ...queries.trade import check_request, trade
     from ...views.trade import present
 
-    # Only --project and --history read the series; plain trade reads the one article file.
-    series = request.target is not None or request.history
-    summit, meetings = _series(context) if series else (context.article(), [])
-    problem = check_request(summit, request)
+    corpus = context.corpus()
+    # --history lists every meeting's figures (--meeting: one's); the figures and the projection
+    # are one meeting's, the article's by default, held against what every meeting reported.
+    meeting = corpus.one(None if request.history else request.meeting)
+    if meeting.data.trade is None:
+        raise SummitError(
+            f"the meeting {meeting.label} has no article's trade figures to start from; the figures "
+            f"reported there: ca-summit trade --history --meeting {meeting.year}"
+        )
+    problem = check_request(meeting.data, request)
     if problem is not None:
         raise SummitError(problem.describe(_FLAGS), usage=True)
-    result = trade(summit, request)
+    result = trade(meeting.data, request)
     if request.history:
         from ...queries.history import history
         from ...views.history import present_history
 
-        return present(result, context.lang, history=present_history(history(meetings), context.lang))
+        found = history(corpus.select(request.meeting), corpus.naming)
+        return present(result, context.lang, history=present_history(found, context.lang))
     if result.projection is None:
         return present(result, context.lang)
     from ...queries.history import against_path
 
-    return present(result, context.lang, reported=against_path(meetings, result.projection.path))
-
-
-def _series(context: Context) -> "tuple[Summit, list[Meeting]]":
-    """The article summit and the meetings of the series it belongs to: the bundled seven (the
-    article's file read once, as one of them), a folder's, or a lone file as its own series."""
-    from ...corpus.series import Meeting, load_bundled_series, load_series
-    from ...corpus.series_models import Summit
-    from ...resources import bundled_path
-
-    if context.data is not None and not context.data.is_dir():
-        summit = context.summit()
-        return summit, [Meeting(context.data, summit)]
-    meetings = load_bundled_series() if context.data is None else load_series(context.data)
-    article = bundled_path() if context.data is None else None
-    for meeting in meetings:
-        data = meeting.data
-        if isinstance(data, Summit) and data.trade is not None and article in (None, meeting.path):
-            return data, meetings
-    raise SummitError(f"{context.data}: no meeting file of this folder has the article's trade figures")
+    return present(
+        result,
+        context.lang,
+        reported=against_path(corpus.meetings, result.projection.path, corpus.naming),
+    )
