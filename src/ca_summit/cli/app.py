@@ -60,7 +60,8 @@ class LazyGroup(TyperGroup):
 
 
 def _help(spec: Command, doc: str | None) -> str:
-    return f"{(doc or spec.summary).strip()}\n\nExample: {spec.example}"
+    # Dedented here: Typer 0.29 keeps a docstring's indentation in the help.
+    return f"{inspect.cleandoc(doc or spec.summary)}\n\nExample: {spec.example}"
 
 
 def build(spec: Command) -> Any:
@@ -185,9 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     args = sys.argv[1:] if argv is None else argv
     if COMPLETE_ENV in os.environ:  # the shell asks for completions: Typer's classes answer
-        from typer._completion_classes import completion_init  # Typer's own add_completion calls it
+        # The root has its own --install-completion (add_completion=False), so Typer's shell classes
+        # are registered here, by the public function that add_completion's options are built with.
+        from typer import completion
 
-        completion_init()
+        completion.get_completion_inspect_parameters()
     try:
         command = typer.main.get_command(app)
         result = command.main(args=args, prog_name="ca-summit", standalone_mode=False)

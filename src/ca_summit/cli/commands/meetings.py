@@ -18,7 +18,7 @@ def options(
     which: Annotated[
         int | None,
         typer.Argument(
-            metavar="[YEAR|EDITION]",
+            metavar="YEAR|EDITION",
             show_default=False,
             help="One meeting, by the year it was held (2024) or its edition (6): its full record.",
         ),
