@@ -22,7 +22,15 @@ from .. import __version__
 from ..errors import SummitError
 from ..render.output import StdoutClosed, WriteFailed, render
 from .commands import Context
-from .options import DataOption, LangOption, Root, Settings, with_shared_options
+from .options import (
+    ColorOption,
+    DataOption,
+    LangOption,
+    NoPagerOption,
+    Root,
+    Settings,
+    with_shared_options,
+)
 from .registry import COMMANDS, Command, find
 
 HELP = (
@@ -100,6 +108,7 @@ def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
         fields=settings.fields,
         records=spec.records,
         pager=settings.pager,
+        color=settings.color,
     )
     return int(getattr(view, "exit_code", 0))
 
@@ -114,6 +123,8 @@ def _root(
     ctx: typer.Context,
     data: DataOption = None,
     lang: LangOption = None,
+    no_pager: NoPagerOption = False,
+    color: ColorOption = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -125,7 +136,7 @@ def _root(
         bool, typer.Option("--show-completion", help="Print the completion script for the current shell.")
     ] = False,
 ) -> None:
-    ctx.obj = Root(data=data, lang=lang)
+    ctx.obj = Root(data=data, lang=lang, no_pager=no_pager, color=color)
     if install_completion or show_completion:
         # Handled here, not in an eager callback, so that anything after the flag (a mistyped shell,
         # a command) is a usage error before the shell's start-up file is touched.
