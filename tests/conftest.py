@@ -70,7 +70,7 @@ class Result(NamedTuple):
         return self.stdout + self.stderr
 
 
-_OURS = ("CA_SUMMIT_", "FORCE_COLOR", "NO_COLOR", "PAGER", "COLUMNS", "LINES")
+_OURS = ("CA_SUMMIT_", "FORCE_COLOR", "CLICOLOR", "NO_COLOR", "PAGER", "COLUMNS", "LINES")
 
 
 @pytest.fixture

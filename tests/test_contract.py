@@ -165,6 +165,102 @@ def test_colour_only_when_asked_and_never_in_data(invoke: Invoke) -> None:
     assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|38;)", no_colour)
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        (["--color", "always", "areas"], {}, True),
+        (["areas", "--color", "always"], {}, True),
+        (["areas", "--color", "ALWAYS"], {}, True),
+        (["--color", "always", "areas"], {"NO_COLOR": "1"}, True),  # the flag first
+        (["areas", "--color", "never"], {"FORCE_COLOR": "1"}, False),
+        (["--color", "never", "areas"], {"CLICOLOR_FORCE": "1"}, False),
+        (["--color", "never", "areas", "--color", "always"], {}, True),  # the command's own wins
+        (["--color", "always", "areas", "--color", "never"], {}, False),
+        (["--color", "never", "areas", "--color", "auto"], {"FORCE_COLOR": "1"}, True),
+        (["areas", "--color", "auto"], {}, False),  # not a terminal
+        (["areas"], {"NO_COLOR": "1", "FORCE_COLOR": "1", "CLICOLOR_FORCE": "1"}, False),
+        (["areas"], {"NO_COLOR": "", "FORCE_COLOR": "1"}, True),  # NO_COLOR empty: as if unset
+        (["areas"], {"CLICOLOR_FORCE": "1"}, True),
+        (["areas"], {"CLICOLOR_FORCE": "0"}, False),
+        (["areas"], {"FORCE_COLOR": "0"}, False),
+        (["areas"], {"FORCE_COLOR": ""}, False),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else str(a),
+)
+def test_colour_follows_the_flag_then_no_color_then_force_color(
+    invoke: Invoke, args: list[str], env: dict[str, str], coloured: bool
+) -> None:
+    result = invoke(*args, env={"COLUMNS": "120", **env})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (ESCAPE in result.stdout) == coloured
+    assert _ANSI.sub("", result.stdout) == invoke("areas", env={"COLUMNS": "120"}).stdout
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_color_always_outweighs_no_color_in_colours_not_only_bold(invoke: Invoke) -> None:
+    colours = re.compile(r"\x1b\[[0-9;]*(3[0-9]|38;)")  # trade's bars are cyan
+    assert colours.search(invoke("--color", "always", "trade", "-p", "15e9", env={"NO_COLOR": "1"}).stdout)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_the_data_formats_are_never_coloured(invoke: Invoke, fmt: str, where: str) -> None:
+    colour = ["--color", "always"]
+    args = [*colour, "areas", "-f", fmt] if where == "before" else ["areas", "-f", fmt, *colour]
+    result = invoke(*args, env={"FORCE_COLOR": "1", "CLICOLOR_FORCE": "1"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == invoke("areas", "-f", fmt).stdout
+    assert ESCAPE not in result.stdout
+
+
+def test_on_a_terminal_the_table_is_coloured(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ca_summit.render import output
+
+    monkeypatch.setattr(output, "_isatty", lambda stream: True)  # stdout's one terminal check
+    assert ESCAPE in invoke("areas", "--no-pager", env={"TERM": "xterm"}).stdout
+    assert ESCAPE not in invoke("areas", "--no-pager", env={"TERM": "dumb"}).stdout
+    assert ESCAPE in invoke("areas", "--no-pager", env={"TERM": "dumb", "FORCE_COLOR": "1"}).stdout
+    assert ESCAPE not in invoke("areas", "--no-pager", env={"NO_COLOR": "1"}).stdout
+    assert ESCAPE not in invoke("--color", "never", "areas", "--no-pager").stdout
+
+
+def test_an_unknown_colour_choice_is_a_usage_error(invoke: Invoke) -> None:
+    for args in (["--color", "purple", "areas"], ["areas", "--color", "purple"]):
+        result = invoke(*args)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert "'purple' is not one of 'auto', 'always', 'never'" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "paged"),
+    [
+        (["facts"], True),
+        (["--no-pager", "facts"], False),
+        (["facts", "--no-pager"], False),
+        (["--no-pager", "facts", "--no-pager"], False),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else str(a),
+)
+def test_no_pager_before_or_after_the_command(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], paged: bool
+) -> None:
+    from ca_summit.render import output
+
+    monkeypatch.setattr(output, "_isatty", lambda stream: True)
+    pager = tmp_path / "pager.py"
+    pager.write_text("import sys\nopen(sys.argv[1], 'wb').write(sys.stdin.buffer.read())\n")
+    out = tmp_path / "paged.txt"
+    command = f"{sys.executable} {pager} {out}"
+    result = invoke(*args, env={"CA_SUMMIT_PAGER": command, "LINES": "10", "COLUMNS": "100", "NO_COLOR": "1"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert out.exists() == paged
+    text = out.read_text(encoding="utf-8") if paged else result.stdout
+    assert text.startswith("Facts\n") and "tokayev-directives" in text
+    assert (result.stdout == "") == paged
+
+
 def test_json_is_utf8_not_escaped(invoke: Invoke) -> None:
     result = invoke("quotes", "--json")
     assert "décennie" in result.stdout and "\\u00e9" not in result.stdout
@@ -224,11 +320,22 @@ def _loaded_after(args: list[str], prefixes: tuple[str, ...]) -> tuple[int, list
     return result.returncode, eval(result.stderr.splitlines()[-1])
 
 
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["-h"]], ids=" ".join)
+def test_the_root_s_help_and_version_import_neither_pydantic_nor_yaml_nor_rich(args: list[str]) -> None:
+    """They end at an eager option (or the root's own help) before Typer coerces any value."""
+    assert _loaded_after(args, ("pydantic", "yaml", "rich")) == (0, [])
+
+
+# What our code needs for these is light; Typer (>= 0.29) coerces every parameter it parses, even an
+# unset one such as the root's --data, through a Pydantic adapter, so Pydantic comes with the parse.
+# None of our models, nor YAML, nor Rich: no data is read and nothing is laid out.
+_NO_DATA = ("pydantic", "yaml", "rich", "ca_summit.models", "ca_summit.series_models", "ca_summit.views")
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
-        (["--version"], 0),
-        (["--help"], 0),
+        ([], 0),  # the root's help too, but once its options are parsed
         (["areas", "--help"], 0),
         (["schema", "data"], 0),
         (["nonsense"], 2),
@@ -240,8 +347,10 @@ def _loaded_after(args: list[str], prefixes: tuple[str, ...]) -> tuple[int, list
     ],
     ids=lambda a: " ".join(a) if isinstance(a, list) else str(a),
 )
-def test_what_needs_no_data_imports_neither_pydantic_nor_yaml_nor_rich(args: list[str], code: int) -> None:
-    assert _loaded_after(args, ("pydantic", "yaml", "rich")) == (code, [])
+def test_a_command_s_help_usage_errors_and_schema_import_typer_s_pydantic_and_no_data(
+    args: list[str], code: int
+) -> None:
+    assert _loaded_after(args, _NO_DATA) == (code, ["pydantic"])
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from conftest import MINIMAL, ROOT, example_args, records_args
 Invoke = Callable[..., Any]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 WITH_OUTPUT = [command for command in COMMANDS if command.has_output]
-SHARED_FLAGS = ["--format", "--json", "--fields", "--no-pager", "--lang", "--data"]
+SHARED_FLAGS = ["--format", "--json", "--fields", "--no-pager", "--color", "--lang", "--data"]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)

@@ -22,7 +22,15 @@ from .. import __version__
 from ..errors import SummitError
 from ..render.output import StdoutClosed, WriteFailed, render
 from .commands import Context
-from .options import DataOption, LangOption, Root, Settings, with_shared_options
+from .options import (
+    ColorOption,
+    DataOption,
+    LangOption,
+    NoPagerOption,
+    Root,
+    Settings,
+    with_shared_options,
+)
 from .registry import COMMANDS, Command, find
 
 HELP = (
@@ -60,7 +68,8 @@ class LazyGroup(TyperGroup):
 
 
 def _help(spec: Command, doc: str | None) -> str:
-    return f"{(doc or spec.summary).strip()}\n\nExample: {spec.example}"
+    # Dedented here: Typer 0.29 keeps a docstring's indentation in the help.
+    return f"{inspect.cleandoc(doc or spec.summary)}\n\nExample: {spec.example}"
 
 
 def build(spec: Command) -> Any:
@@ -102,6 +111,7 @@ def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
         fields=settings.fields,
         records=spec.records,
         pager=settings.pager,
+        color=settings.color,
     )
     return int(getattr(view, "exit_code", 0))
 
@@ -116,6 +126,8 @@ def _root(
     ctx: typer.Context,
     data: DataOption = None,
     lang: LangOption = None,
+    no_pager: NoPagerOption = False,
+    color: ColorOption = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -127,7 +139,7 @@ def _root(
         bool, typer.Option("--show-completion", help="Print the completion script for the current shell.")
     ] = False,
 ) -> None:
-    ctx.obj = Root(data=data, lang=lang)
+    ctx.obj = Root(data=data, lang=lang, no_pager=no_pager, color=color)
     if install_completion or show_completion:
         # Handled here, not in an eager callback, so that anything after the flag (a mistyped shell,
         # a command) is a usage error before the shell's start-up file is touched.
@@ -188,9 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     args = sys.argv[1:] if argv is None else argv
     if COMPLETE_ENV in os.environ:  # the shell asks for completions: Typer's classes answer
-        from typer._completion_classes import completion_init  # Typer's own add_completion calls it
+        # The root has its own --install-completion (add_completion=False), so Typer's shell classes
+        # are registered here, by the public function that add_completion's options are built with.
+        from typer import completion
 
-        completion_init()
+        completion.get_completion_inspect_parameters()
     try:
         command = typer.main.get_command(app)
         result = command.main(args=args, prog_name="ca-summit", standalone_mode=False)

@@ -4,8 +4,10 @@ A command module declares only its own options (the parameters of its `options` 
 shared ones are added to its signature here, like sqlite-utils' `output_options`, so a new shared
 option reaches every command from this file alone.
 
-Precedence, for --data and --lang: the command's own option, then the root option
-(`ca-summit --lang fr areas`), then the environment (CA_SUMMIT_DATA, CA_SUMMIT_LANG).
+The root takes --data, --lang, --no-pager and --color too (`ca-summit --lang fr areas`), declared
+here once for both places. Precedence: the command's own option, then the root's, then the
+environment (CA_SUMMIT_DATA, CA_SUMMIT_LANG; for colour, see output.colour_wanted). --no-pager
+given in either place turns the pager off.
 """
 
 # No `from __future__ import annotations`: Typer reads these annotations at run time.
@@ -21,7 +23,7 @@ import typer
 
 from ..errors import SummitError
 from ..render.display import Lang
-from ..render.output import Format
+from ..render.output import Color, Format
 from .registry import Command
 
 
@@ -42,6 +44,7 @@ class Settings(NamedTuple):
     format: Format
     fields: tuple[str, ...] | None  # None: every field
     pager: bool
+    color: Color
 
 
 class Root(NamedTuple):
@@ -49,6 +52,8 @@ class Root(NamedTuple):
 
     data: Path | None = None
     lang: Language | None = None
+    no_pager: bool = False
+    color: Color | None = None
 
 
 def usage(message: str) -> SummitError:
@@ -75,7 +80,7 @@ def _root(ctx: typer.Context) -> Root:
     if isinstance(root.obj, Root):
         return root.obj
     # Completing a value: the root callback has not run, its options are parsed all the same.
-    return Root(data=root.params.get("data"), lang=root.params.get("lang"))
+    return Root(**{name: root.params[name] for name in Root._fields if root.params.get(name) is not None})
 
 
 def resolve_lang(ctx: typer.Context, lang: Language | None) -> Lang:
@@ -86,6 +91,11 @@ def resolve_lang(ctx: typer.Context, lang: Language | None) -> Lang:
 def resolve_data(ctx: typer.Context, data: Path | None) -> Path | None:
     chosen = data if data is not None else _root(ctx).data
     return chosen if chosen is not None else _env_data()
+
+
+def _resolve_color(ctx: typer.Context, color: Color | None) -> Color:
+    chosen = color if color is not None else _root(ctx).color
+    return chosen if chosen is not None else Color.auto
 
 
 def _complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -123,6 +133,16 @@ FieldsOption = Annotated[
 NoPagerOption = Annotated[
     bool, typer.Option("--no-pager", help="Never page the table, even when it is taller than the screen.")
 ]
+ColorOption = Annotated[
+    Color | None,
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        show_default=False,
+        help="Colour the table: auto (default: on a terminal, unless NO_COLOR; FORCE_COLOR or "
+        "CLICOLOR_FORCE force it), always or never. The other formats are never coloured.",
+    ),
+]
 LangOption = Annotated[
     Language | None,
     typer.Option(
@@ -148,6 +168,7 @@ _SHARED: dict[str, tuple[Any, Any]] = {
     "json_": (JsonOption, False),
     "fields": (FieldsOption, None),
     "no_pager": (NoPagerOption, False),
+    "color": (ColorOption, None),
     "lang": (LangOption, None),
     "data": (DataOption, None),
 }
@@ -195,7 +216,8 @@ def with_shared_options(command: Command, own: Callable[..., Any]) -> Callable[.
             lang=resolve_lang(ctx, values.pop("lang")),
             format=_output_format(values.pop("output_format"), values.pop("json_")),
             fields=_fields(command, values.pop("fields")),
-            pager=not values.pop("no_pager"),
+            pager=not (values.pop("no_pager") or _root(ctx).no_pager),
+            color=_resolve_color(ctx, values.pop("color")),
         )
         return settings, own(**values)
 

@@ -1,8 +1,9 @@
 """The one renderer: a view goes out as a table, JSON, JSON Lines, CSV or Markdown.
 
 JSON, JSON Lines, CSV and Markdown are written as UTF-8 bytes, never coloured. Tables are laid out
-by layout.py and paged by pager.py; Rich is imported only to colour a terminal (it honours NO_COLOR
-and FORCE_COLOR). `--fields` is applied here, the same way for every format.
+by layout.py and paged by pager.py; whether they are coloured is decided in one place
+(`colour_wanted`), and Rich is imported only to colour them. `--fields` is applied here, the same way
+for every format.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import csv
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,26 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def colour_wanted(choice: Color, environ: Mapping[str, str], *, is_terminal: bool) -> bool:
+    """Whether a table is coloured, as clig.dev has it: `--color always|never` first; then NO_COLOR
+    (set and not empty: never); then FORCE_COLOR or CLICOLOR_FORCE (set, not empty and not "0":
+    always); then whether stdout is a terminal that shows colour (not TERM=dumb). The data formats
+    are never coloured at all."""
+    if choice is not Color.auto:
+        return choice is Color.always
+    if environ.get("NO_COLOR"):
+        return False
+    if any(environ.get(name, "") not in ("", "0") for name in ("FORCE_COLOR", "CLICOLOR_FORCE")):
+        return True
+    return is_terminal and environ.get("TERM") != "dumb"
+
+
 class StdoutClosed(Exception):
     """The reader went away (`| head`): not an error, the CLI ends quietly."""
 
@@ -47,15 +68,16 @@ def render(
     fields: tuple[str, ...] | None = None,
     records: str | None = None,
     pager: bool = True,
+    color: Color = Color.auto,
 ) -> None:
     """Write `view` to stdout in `fmt`; a table taller than the terminal is paged unless `pager`
-    is False.
+    is False, and coloured as `color` and the environment say (`colour_wanted`).
 
     `fields` keeps only those fields of each record, in that order, in every format. The records
     are the view itself when it is a list, the list under the key `records` when it holds one
     (search's hits), else the view as one record.
     """
-    _guarded(_render, view, fmt, lang, fields, records, pager)
+    _guarded(_render, view, fmt, lang, fields, records, pager, color)
 
 
 def write(text: str) -> None:
@@ -75,7 +97,13 @@ def _guarded(function: Callable[..., None], *args: Any) -> None:
 
 
 def _render(
-    view: Tabular, fmt: Format, lang: Lang, fields: tuple[str, ...] | None, records: str | None, pager: bool
+    view: Tabular,
+    fmt: Format,
+    lang: Lang,
+    fields: tuple[str, ...] | None,
+    records: str | None,
+    pager: bool,
+    color: Color,
 ) -> None:
     if fmt is Format.json:
         if fields is None:
@@ -96,7 +124,7 @@ def _render(
         if empty and all(not table.rows for table in tables):
             _write(escape_control(empty[0]) + "\n")  # one line, never an empty table
         else:
-            _print_tables(_with_lookup(tables, lang), pager=pager)
+            _print_tables(_with_lookup(tables, lang), pager=pager, color=color)
 
 
 Json = Any  # what json.loads returns
@@ -267,15 +295,14 @@ def _with_lookup(tables: list[Table], lang: Lang) -> list[Table]:
     return [*tables[:-1], last._replace(notes=(*last.notes, LOOKUP[lang]))]
 
 
-def _print_tables(tables: list[Table], *, pager: bool) -> None:
+def _print_tables(tables: list[Table], *, pager: bool, color: Color) -> None:
     from .layout import layout, plain, screen_rows, terminal_width
     from .pager import run_pager
 
     stream = sys.stdout
     is_terminal = _isatty(stream)
     lines = layout(tables, terminal_width(os.environ, stream))
-    coloured = is_terminal or any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE"))
-    text = _styled(lines) if coloured else plain(lines)
+    text = _styled(lines) if colour_wanted(color, os.environ, is_terminal=is_terminal) else plain(lines)
     run_pager(
         text, enabled=pager, rows=screen_rows(os.environ, stream), is_terminal=is_terminal, write=_write
     )
@@ -289,15 +316,16 @@ def _isatty(stream: Any) -> bool:
 
 
 def _styled(lines: list[Line]) -> str:
-    """The lines with ANSI styles, if Rich finds the terminal takes colour (it honours NO_COLOR)."""
+    """The lines with ANSI styles: colour_wanted has decided, so Rich is told rather than asked (it
+    would read NO_COLOR and TERM again); the 16 standard colours are all the layout uses."""
     from rich.console import Console
     from rich.text import Text
 
-    from .layout import MAX_WIDTH, plain
+    from .layout import MAX_WIDTH
 
-    console = Console(highlight=False, width=MAX_WIDTH, force_terminal=True if _isatty(sys.stdout) else None)
-    if console.color_system is None:
-        return plain(lines)
+    console = Console(
+        highlight=False, width=MAX_WIDTH, force_terminal=True, no_color=False, color_system="standard"
+    )
     with console.capture() as captured:
         for line in lines:
             console.print(Text.assemble(*line), soft_wrap=True, crop=False)

@@ -19,7 +19,7 @@ def options(
     which: Annotated[
         str | None,
         typer.Argument(
-            metavar="[YEAR|EDITION]",
+            metavar="YEAR|EDITION",
             show_default=False,
             help="One meeting, by the year it was held (2024) or its edition (6): its full record.",
         ),
