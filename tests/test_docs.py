@@ -36,9 +36,25 @@ def test_first_screen_gives_the_two_fresh_machine_commands() -> None:
     assert "'.[test]'" in blocks[1] and "pytest" in blocks[1]
 
 
+def _readme_examples() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", README, re.S)
+
+
 def _readme_example() -> str:
-    (example,) = re.findall(r"```yaml\n(.*?)```", README, re.S)
-    return example
+    """The article's account of a meeting, at its smallest."""
+    return _readme_examples()[1]
+
+
+def test_the_whole_meeting_file_of_the_readme_validates_and_reads(tmp_path: Path, invoke: Invoke) -> None:
+    path = tmp_path / "2030-new.yaml"
+    path.write_text(_readme_examples()[0], encoding="utf-8")
+    checked = invoke("validate", str(path))
+    assert (checked.exit_code, checked.stdout) == (0, f"{path}: valid\n")
+    (meeting,) = json.loads(invoke("meetings", "--data", str(path), "--json").stdout)
+    assert (meeting["edition"], meeting["year"], meeting["city"]) == (8, 2030, "<city>")
+    assert [a["person"] for a in meeting["attendees"]] == ["<name or entity id>"]
+    claims = json.loads(invoke("trade", "--history", "--data", str(path), "--json").stdout)["history"]
+    assert [c["id"] for c in claims["claims"]] == ["t8-trade"]
 
 
 def test_the_data_format_example_is_valid(tmp_path: Path, invoke: Invoke) -> None:

@@ -88,8 +88,8 @@ def _document_name(checked: Checked) -> str | None:
 
 def _beside(path: Path, document: str | None) -> tuple[Path | None, str | None]:
     """The source text next to the data file, or why there is none to compare with."""
-    if document is None:
-        return None, "quotes not checked: the data names no source file (source.document)"
+    if document is None:  # no article, and so no quote to compare
+        return None, None
     if Path(document).name != document:
         return None, f"quotes not checked: the source {document!r} is not a plain file name"
     beside = path.parent / document

@@ -120,10 +120,14 @@ def _render(
         _write("".join(line + "\n" for line in _plain(view)))
     else:
         tables = _tables(view, lang, fields, records)
-        empty = [table.empty for table in tables if table.empty is not None and not table.rows]
-        if empty and all(not table.rows for table in tables):
-            _write(escape_control(empty[0]) + "\n")  # one line, never an empty table
+        # Never an empty table: one line says there is nothing (after the tables there are).
+        said = [table.empty or NOTHING[lang].format(title=table.title) for table in tables if not table.rows]
+        tables = [table for table in tables if table.rows]
+        if not tables:
+            _write("".join(escape_control(line) + "\n" for line in said))
         else:
+            last = tables[-1]
+            tables[-1] = last._replace(notes=(*last.notes, *said))
             _print_tables(_with_lookup(tables, lang), pager=pager, color=color)
 
 
@@ -273,6 +277,7 @@ def to_markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
+NOTHING: dict[Lang, str] = {"en": "{title}: none.", "fr": "{title}\u202f: aucun élément."}
 # Columns (or, in a two-column table, rows) whose values are ids that `ca-summit show` explains.
 ID_KEYS = frozenset({"id", "differs_from", "conflicts", "items", "fact", "claim", "referred_by"})
 LOOKUP: dict[Lang, str] = {

@@ -161,7 +161,7 @@ class SearchView(View):
 
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
-        note = () if self.hits else (t(lang, "No match.", "Aucun résultat."),)
+        nothing = t(lang, f"No match for {self.query!r}.", f"Aucun résultat pour «\u202f{self.query}\u202f».")
         return [
             Table(
                 t(lang, "Search: ", "Recherche : ") + self.query,
@@ -186,7 +186,7 @@ class SearchView(View):
                     )
                     for h in self.hits
                 ],
-                note,
+                empty=nothing,
             )
         ]
 

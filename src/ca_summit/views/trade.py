@@ -78,9 +78,11 @@ class Projection(View):
 
 class TradeView(View):
     currency: str
-    base_year: int
+    base_year: int | None = Field(
+        description="null with --history where no meeting has an article's figures."
+    )
     base_year_assumed: bool
-    period: Period
+    period: Period | None
     metrics: list[Metric]
     assumptions: list[Assumption]
     projection: Projection | None
@@ -170,6 +172,7 @@ class TradeView(View):
 
     def _projection_table(self, p: Projection, lang: Lang) -> Table:
         t = d.tr
+        assert self.period is not None  # a projection starts from an article's figures
         period = f"{self.period.start_year}–{self.period.end_year}"
         source = t(lang, f"the {period} pace carried forward", f"le rythme de {period}, prolongé")
         if p.rate_source == "given":
@@ -510,4 +513,18 @@ def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]", la
             for step in p.path
         ],
         path_truncated=p.path_truncated,
+    )
+
+
+def history_alone(history: TradeHistory) -> TradeView:
+    """--history where no article gives figures to start from: the reported figures alone."""
+    return TradeView(
+        currency="USD",
+        base_year=None,
+        base_year_assumed=False,
+        period=None,
+        metrics=[],
+        assumptions=[],
+        projection=None,
+        history=history,
     )

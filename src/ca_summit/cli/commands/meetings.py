@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
+from ...render.display import Lang
 from . import Context
 from .complete import MeetingFilter
 
@@ -41,6 +42,14 @@ def options(
 
 def run(request: MeetingsRequest, context: Context) -> "Tabular":
     from ...queries.meetings import meetings
+    from ...views.base import or_nothing
     from ...views.meetings import present
 
-    return present(meetings(context.corpus(), request.which), context.lang)
+    found = meetings(context.corpus(), request.which)
+    message: dict[Lang, str] = {
+        "en": "No record from public reports here: the data has only an article of this meeting "
+        "(see 'ca-summit summary').",
+        "fr": "Aucun compte rendu tiré de rapports publics ici\u202f: les données n’ont qu’un article "
+        "sur cette réunion (voir «\u202fca-summit summary\u202f»).",
+    }
+    return or_nothing(present(found, context.lang), found, message)

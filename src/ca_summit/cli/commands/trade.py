@@ -99,9 +99,19 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
     from ...views.trade import present
 
     corpus = context.corpus()
-    # --history lists every meeting's figures (--meeting: one's); the figures and the projection
-    # are one meeting's, the article's by default, held against what every meeting reported.
-    meeting = corpus.one(None if request.history else request.meeting)
+    if request.history:  # every meeting's reported figures (--meeting: one's)
+        from ...queries.history import history
+        from ...views.history import present_history
+        from ...views.trade import history_alone
+
+        found = present_history(history(corpus.select(request.meeting), corpus.naming), context.lang)
+        article = next((m for m in corpus.meetings if m.year == DEFAULT_YEAR and m.data.trade), None)
+        if article is None:
+            return history_alone(found)
+        return present(trade(article.data, request), context.lang, history=found)
+    # The figures and the projection are one meeting's, the article's by default, held against
+    # what every meeting reported.
+    meeting = corpus.one(request.meeting)
     if meeting.data.trade is None:
         raise SummitError(
             f"the meeting {meeting.label} has no article's trade figures to start from; the figures "
@@ -111,12 +121,6 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
     if problem is not None:
         raise SummitError(problem.describe(_FLAGS), usage=True)
     result = trade(meeting.data, request)
-    if request.history:
-        from ...queries.history import history
-        from ...views.history import present_history
-
-        found = history(corpus.select(request.meeting), corpus.naming)
-        return present(result, context.lang, history=present_history(found, context.lang))
     if result.projection is None:
         return present(result, context.lang)
     from ...queries.history import against_path
