@@ -325,7 +325,7 @@ def test_search_without_hits_is_not_an_error(invoke: Invoke) -> None:
     result = invoke("search", "zzz-nothing", "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"query": "zzz-nothing", "count": 0, "hits": []}
-    assert "No match." in invoke("search", "zzz-nothing").stdout
+    assert invoke("search", "zzz-nothing").stdout == "No match for 'zzz-nothing'.\n"
 
 
 def test_validate_bundled(invoke: Invoke) -> None:

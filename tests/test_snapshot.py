@@ -86,13 +86,13 @@ def test_an_edited_file_is_not_read_from_its_snapshot(
     assert snapshot.snapshot_values() is not None
     assert snapshot.snapshot_value(article) is not None
     edited = bundled_copy / "series" / "2021-awaza.yaml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("Turkmenbashi", "Awaza"), encoding="utf-8")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("city: turkmenbashi", "city: awaza"), encoding="utf-8")
     assert snapshot.snapshot_values() is None
     assert snapshot.snapshot_value(article) is not None  # the article's file is unchanged
     # The bundled data then is read as any folder: the edit is what the commands see.
     monkeypatch.setattr(reading, "data_path", lambda: bundled_copy)
     monkeypatch.setattr(reading, "_bundled", [])
-    assert reading.read(None).find("2021").record.city == "Awaza"  # type: ignore[union-attr]
+    assert reading.read(None).find("2021").record.city == "awaza"  # type: ignore[union-attr]
     edited.unlink()
     assert snapshot.snapshot_values() is None  # a snapshot without its file
     article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -183,15 +183,15 @@ def _corpus(loaded: list[_Loaded], source: Path | None) -> Corpus:
 
 
 def _names(data: MeetingFile) -> Iterator[str]:
-    """The people and places a meeting file writes where an entity is meant."""
+    """The people and the place a meeting's record names, where an entity is meant. (A speaker may
+    be a group, "experts at a round table": it is matched to an entity where it names one, and
+    shown as written otherwise, without a word.)"""
     record = data.record
     if record is not None:
         yield record.city
         yield record.chair.person
         yield from (attendee.person for attendee in record.attendees)
         yield from (guest.person for guest in record.guests)
-    yield from (claim.stated_by.name for claim in data.trade_claims)
-    yield from (target.set_by.name for target in data.targets)
 
 
 def _unnamed(corpus: Corpus) -> list[str]:
