@@ -3,4 +3,4 @@ Asia (2018–2025), each traceable to its source."""
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
