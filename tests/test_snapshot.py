@@ -86,7 +86,9 @@ def test_an_edited_file_is_not_read_from_its_snapshot(
     assert snapshot.snapshot_values() is not None
     assert snapshot.snapshot_value(article) is not None
     edited = bundled_copy / "series" / "2021-awaza.yaml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("city: turkmenbashi", "city: awaza"), encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("city: turkmenbashi", "city: awaza"), encoding="utf-8"
+    )
     assert snapshot.snapshot_values() is None
     assert snapshot.snapshot_value(article) is not None  # the article's file is unchanged
     # The bundled data then is read as any folder: the edit is what the commands see.
