@@ -13,8 +13,13 @@ from typing import TYPE_CHECKING
 from ...render.display import Lang
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
     from ...corpus.files import Meeting
+    from ...corpus.models import MeetingFile
     from ...corpus.series import Corpus
+    from ...render.report import Tabular
 
 
 @dataclass
@@ -37,3 +42,20 @@ class Context:
     def meeting(self, which: str | None) -> "Meeting":
         """The meeting a one-meeting command is about: `--meeting`, else the article's."""
         return self.corpus().one(which)
+
+
+def article_listing(
+    context: Context,
+    which: str | None,
+    query: "Callable[[MeetingFile], Sequence[Any]]",
+    present: "Callable[[Any, Lang], Tabular]",
+    what: tuple[str, str],
+) -> "Tabular":
+    """A listing of what only an article gives (areas, quotes, country notes) for one meeting: the
+    records, or for a meeting that the data has no article of, one line that says so (`what`: the
+    records' name in English and French)."""
+    from ...views.base import no_article, or_nothing
+
+    meeting = context.meeting(which)
+    found = query(meeting.data)
+    return or_nothing(present(found, context.lang), list(found), no_article(what, meeting.label))

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from . import Context
+from . import Context, article_listing
 from .complete import MeetingOption
 
 if TYPE_CHECKING:
@@ -18,9 +18,7 @@ def options(*, meeting: MeetingOption = None) -> str | None:
 def run(request: str | None, context: Context) -> "Tabular":
     from ...queries.areas import areas
     from ...views.areas import present
-    from ...views.base import no_article, or_nothing
 
-    meeting = context.meeting(request)
-    found = areas(meeting.data)
-    message = no_article(("areas of cooperation", "domaines de coopération"), meeting.label)
-    return or_nothing(present(found, context.lang), found, message)
+    return article_listing(
+        context, request, areas, present, ("areas of cooperation", "domaines de coopération")
+    )

@@ -3,7 +3,7 @@ these at every <TAB>."""
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -60,23 +60,16 @@ def _context(ctx: typer.Context) -> "Context":
     return Context(None if data is None else Path(data), "en")
 
 
-MeetingOption = Annotated[
-    str | None,
-    typer.Option(
+def meeting_option(default: str) -> Any:
+    """`--meeting YEAR|EDITION`, completed from the data; `default` says what is read without it."""
+    return typer.Option(
         "--meeting",
         metavar="YEAR|EDITION",
         show_default=False,
         autocompletion=meeting_values,
-        help=f"{MEETING_HELP} Default: the article's, {DEFAULT_YEAR}.",
-    ),
-]
-MeetingFilter = Annotated[
-    str | None,
-    typer.Option(
-        "--meeting",
-        metavar="YEAR|EDITION",
-        show_default=False,
-        autocompletion=meeting_values,
-        help=f"Only this meeting: {MEETING_HELP[0].lower()}{MEETING_HELP[1:]} Default: every meeting.",
-    ),
-]
+        help=f"{MEETING_HELP} Default: {default}.",
+    )
+
+
+MeetingOption = Annotated[str | None, meeting_option(f"the article's, {DEFAULT_YEAR}")]
+MeetingFilter = Annotated[str | None, meeting_option("every meeting")]

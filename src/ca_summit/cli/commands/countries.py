@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from . import Context
+from . import Context, article_listing
 from .complete import MeetingOption
 
 if TYPE_CHECKING:
@@ -17,10 +17,8 @@ def options(*, meeting: MeetingOption = None) -> str | None:
 
 def run(request: str | None, context: Context) -> "Tabular":
     from ...queries.facts import countries
-    from ...views.base import no_article, or_nothing
     from ...views.facts import present_countries
 
-    meeting = context.meeting(request)
-    found = countries(meeting.data)
-    message = no_article(("country notes", "notes par pays"), meeting.label)
-    return or_nothing(present_countries(found, context.lang), found, message)
+    return article_listing(
+        context, request, countries, present_countries, ("country notes", "notes par pays")
+    )

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from . import Context
+from . import Context, article_listing
 from .complete import MeetingOption
 
 if TYPE_CHECKING:
@@ -17,10 +17,6 @@ def options(*, meeting: MeetingOption = None) -> str | None:
 
 def run(request: str | None, context: Context) -> "Tabular":
     from ...queries.facts import quotes
-    from ...views.base import no_article, or_nothing
     from ...views.facts import present_quotes
 
-    meeting = context.meeting(request)
-    found = quotes(meeting.data)
-    message = no_article(("direct quotes", "citations directes"), meeting.label)
-    return or_nothing(present_quotes(found, context.lang), found, message)
+    return article_listing(context, request, quotes, present_quotes, ("direct quotes", "citations directes"))

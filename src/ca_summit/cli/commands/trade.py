@@ -5,11 +5,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ...corpus.series import DEFAULT_YEAR, MEETING_HELP
+from ...corpus.series import DEFAULT_YEAR
 from ...errors import SummitError
 from ..parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
 from . import Context
-from .complete import meeting_values
+from .complete import meeting_option
 
 if TYPE_CHECKING:
     from ...queries.trade import TradeRequest
@@ -64,14 +64,7 @@ def options(
         ),
     ] = False,
     meeting: Annotated[
-        str | None,
-        typer.Option(
-            "--meeting",
-            metavar="YEAR|EDITION",
-            show_default=False,
-            autocompletion=meeting_values,
-            help=f"{MEETING_HELP} Default: the article's, {DEFAULT_YEAR}; with --history, every meeting.",
-        ),
+        str | None, meeting_option(f"the article's, {DEFAULT_YEAR}; with --history, every meeting")
     ] = None,
 ) -> "TradeRequest":
     """Intra-regional trade: the figures, what they imply, and projections to a target."""
