@@ -56,9 +56,9 @@ def test_a_meeting_that_is_not_there_exits_2_listing_those_there_are(
 @pytest.mark.parametrize(
     ("args", "line"),
     [
-        (["areas", "--meeting", "2018"], "The meeting 2018 (1) has no areas of cooperation"),
-        (["quotes", "--meeting", "2021"], "The meeting 2021 (3) has no direct quotes"),
-        (["countries", "--meeting", "2025"], "The meeting 2025 (7) has no country notes"),
+        (["areas", "--meeting", "2018"], "The 2018 meeting has no areas of cooperation"),
+        (["quotes", "--meeting", "2021"], "The 2021 meeting has no direct quotes"),
+        (["countries", "--meeting", "2025"], "The 2025 meeting has no country notes"),
         (["search", "zzzz"], "No match for 'zzzz'."),
     ],
 )

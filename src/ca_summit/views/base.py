@@ -160,11 +160,11 @@ def or_nothing(view: Tabular, records: list[Any], message: dict[Lang, str]) -> T
     return view if records else Nothing(view, message)
 
 
-def no_article(what: tuple[str, str], label: str) -> dict[Lang, str]:
+def no_article(what: tuple[str, str], year: int) -> dict[Lang, str]:
     """Why a meeting has none of what only an article gives (areas, quotes, country notes)."""
     return {
-        "en": f"The meeting {label} has no {what[0]}: the data has no article of it, only public reports "
-        f"(see 'ca-summit meetings {label.split()[0]}').",
-        "fr": f"La réunion {label} n’a pas de {what[1]} : les données n’en ont aucun article, seulement "
-        f"des rapports publics (voir « ca-summit meetings {label.split()[0]} »).",
+        "en": f"The {year} meeting has no {what[0]}: the data has no article of it, only public reports "
+        f"(see 'ca-summit meetings {year}').",
+        "fr": f"La réunion de {year} n’a pas de {what[1]}\u202f: les données n’en ont aucun article, "
+        f"seulement des rapports publics (voir «\u202fca-summit meetings {year}\u202f»).",
     }

@@ -58,4 +58,4 @@ def article_listing(
 
     meeting = context.meeting(which)
     found = query(meeting.data)
-    return or_nothing(present(found, context.lang), list(found), no_article(what, meeting.label))
+    return or_nothing(present(found, context.lang), list(found), no_article(what, meeting.year))

@@ -67,7 +67,7 @@ def _reported(meeting: "Meeting", request: "FactsRequest") -> "Tabular":
 
     if request.area is not None or request.kind is not None:
         raise SummitError(
-            f"--area and --kind are an article's; the meeting {meeting.label} has facts from public "
+            f"--area and --kind are an article's; the {meeting.year} meeting has facts from public "
             "reports only",
             usage=True,
         )

@@ -107,7 +107,7 @@ def run(request: "TradeRequest", context: Context) -> "Tabular":
     meeting = corpus.one(request.meeting)
     if meeting.data.trade is None:
         raise SummitError(
-            f"the meeting {meeting.label} has no article's trade figures to start from; the figures "
+            f"the {meeting.year} meeting has no article's trade figures to start from; the figures "
             f"reported there: ca-summit trade --history --meeting {meeting.year}"
         )
     problem = check_request(meeting.data, request)
