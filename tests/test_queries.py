@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import string
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -36,6 +38,21 @@ def test_facts_hold_both_languages(summit: MeetingFile) -> None:
     assert isinstance(fact.text, Text)
     assert present_facts([fact], "fr").root[0].text == fact.text.fr
     assert present_facts([fact], "en").root[0].text == fact.text.en
+
+
+APOSTROPHES = ["'", "’", "‘", "ʼ", "`", "´"]
+
+
+@pytest.mark.parametrize("apostrophe", APOSTROPHES)
+def test_every_apostrophe_folds_to_one(apostrophe: str) -> None:
+    assert folding.fold(f"C{apostrophe}EST") == "c'est"
+    assert folding.find(f"enfin, et c{apostrophe}est une", "c'est") == (10, 15)
+
+
+@pytest.mark.parametrize("apostrophe", APOSTROPHES)
+def test_search_matches_an_apostrophe_however_typed(invoke_json: Callable[..., Any], apostrophe: str) -> None:
+    hits = invoke_json("search", f"c{apostrophe}est une nouveauté")["hits"]  # the text has c’est
+    assert [hit["id"] for hit in hits] == ["information-space-is-new", "press-agencies-cooperation-is-new"]
 
 
 def _article_only(text: str, matches: list[Match]) -> MeetingSearch:
