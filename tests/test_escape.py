@@ -43,6 +43,11 @@ def test_escape_control(text: str, expected: str) -> None:
     assert escape_control(text) == expected
 
 
+def test_escape_control_shows_bytes_that_were_not_utf8_as_bytes() -> None:
+    # A byte 0xff read as a surrogate escape (a file name, an argument), with a control beside it.
+    assert escape_control("caf\udcff\x1b é") == "caf\\xff\\x1b é"
+
+
 def test_escape_control_can_keep_newlines() -> None:
     assert escape_control("a\nb\r\n\x1b", keep_newlines=True) == "a\nb\\r\n\\x1b"
 

@@ -49,6 +49,23 @@ def test_every_apostrophe_folds_to_one(apostrophe: str) -> None:
     assert folding.find(f"enfin, et c{apostrophe}est une", "c'est") == (10, 15)
 
 
+@pytest.mark.parametrize(
+    ("text", "at", "starts"),
+    [
+        ("tokayev", 0, True),
+        ("a tokayev", 2, True),
+        ("«tokayev", 1, True),
+        ("x_tokayev", 2, False),
+        ("xtokayev", 1, False),
+        ("_tokayev", 1, False),
+        ("étokayev", 1, False),
+        ("a-b", 2, True),
+    ],
+)
+def test_a_word_starts_after_no_letter_digit_or_underscore(text: str, at: int, starts: bool) -> None:
+    assert folding.starts_word(text, at) is starts
+
+
 @pytest.mark.parametrize("apostrophe", APOSTROPHES)
 def test_search_matches_an_apostrophe_however_typed(invoke_json: Callable[..., Any], apostrophe: str) -> None:
     hits = invoke_json("search", f"c{apostrophe}est une nouveauté")["hits"]  # the text has c’est
