@@ -26,8 +26,8 @@ TOKAYEV_UNDER_C = "Toka\udcc3\udcafev"  # "Tokaïev" as an ASCII locale decodes 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_text_whose_bytes_the_locale_could_not_read_is_searched_as_typed(invoke: Invoke, fmt: str) -> None:
-    assert invoke("search", "Tokaïev", "-f", fmt) == invoke("search", TOKAYEV_UNDER_C, "-f", fmt)
     result = invoke("search", TOKAYEV_UNDER_C, "-f", fmt)
+    assert result == invoke("search", "Tokaïev", "-f", fmt)
     assert (result.exit_code, result.stderr) == (0, "")
     assert "tokayev-directives" in result.stdout
     if fmt == "json":

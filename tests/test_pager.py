@@ -3,6 +3,7 @@ goes out without it, with one warning."""
 
 from __future__ import annotations
 
+import functools
 import os
 import select
 import shlex
@@ -191,6 +192,7 @@ def test_a_pager_that_fails_on_a_terminal_loses_nothing(tmp_path: Path, pager: s
     assert lines == _plain_quotes(), "the whole output, once"
 
 
+@functools.cache
 def _plain_quotes() -> list[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("CA_SUMMIT_", "PAGER"))}
     result = subprocess.run(
