@@ -9,11 +9,10 @@ write removes its temporary file). Importing ca_summit as a library installs not
 
 from __future__ import annotations
 
-import contextlib
+# Only what the interpreter has already loaded (`signal` aside): the window before `install`,
+# where Ctrl-C is still Python's KeyboardInterrupt, lasts as long as these imports.
 import os
 import signal
-from collections.abc import Iterator
-from types import FrameType
 
 SIGNALS: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 _state = {"stopping": False, "finished": False}
@@ -28,11 +27,13 @@ class Stopped(BaseException):
 
     def announce(self) -> None:
         """One line on stderr, written to the descriptor: stderr's object may be gone, or mid-write."""
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105 (contextlib is not imported before the handler is installed)
             os.write(2, f"ca-summit: {self}\n".encode())
+        except OSError:
+            pass
 
 
-def stop(signum: int, frame: FrameType | None) -> None:
+def stop(signum: int, frame: object) -> None:
     """The handler: the first signal stops the run; one that comes while it stops, or once the
     run has finished its work, changes nothing."""
     if _state["stopping"] or _state["finished"]:
@@ -51,16 +52,16 @@ def finished() -> None:
     _state["finished"] = True
 
 
-@contextlib.contextmanager
-def deferred() -> Iterator[None]:
+class deferred:  # lower case: used as `with deferred():`, as contextlib's helpers are
     """Ctrl-C and SIGTERM wait until the block is over: for a few steps that must not be cut
     between two (a temporary file made but not yet known to the code that removes it)."""
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
-    except (AttributeError, OSError, ValueError):  # Windows has no signal masks
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+    def __enter__(self) -> None:
+        try:
+            self._previous: set[int] | None = set(signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS))
+        except (AttributeError, OSError, ValueError):  # Windows has no signal masks
+            self._previous = None
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self._previous)
