@@ -402,11 +402,15 @@ def test_version(invoke: Invoke) -> None:
 
 def test_the_entry_turns_the_collector_off_for_its_process_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
+    import signal
 
+    from ca_summit import interrupts
     from ca_summit.cli import entry
 
     assert gc.isenabled()  # importing the package (as every test does) leaves it on
     monkeypatch.setattr(sys, "argv", ["ca-summit", "--version"])
+    monkeypatch.setattr(interrupts, "_state", {"stopping": False, "finished": False})
+    handlers = {signum: signal.getsignal(signum) for signum in interrupts.SIGNALS}
     try:
         with pytest.raises(SystemExit) as done:
             entry.run()
@@ -414,6 +418,8 @@ def test_the_entry_turns_the_collector_off_for_its_process_alone(monkeypatch: py
         assert not gc.isenabled()
     finally:
         gc.enable()
+        for signum, handler in handlers.items():  # the entry's handlers are for its own process
+            signal.signal(signum, handler)
 
 
 @pytest.mark.parametrize(

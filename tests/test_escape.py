@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ca_summit.render.escape import escape_control
+from ca_summit.render.escape import escape_control, escape_json
 
 from conftest import MINIMAL
 
@@ -41,6 +41,11 @@ def hostile(write: Callable[[str], Path]) -> Path:
 )
 def test_escape_control(text: str, expected: str) -> None:
     assert escape_control(text) == expected
+
+
+def test_escape_control_shows_bytes_that_were_not_utf8_as_bytes() -> None:
+    # A byte 0xff read as a surrogate escape (a file name, an argument), with a control beside it.
+    assert escape_control("caf\udcff\x1b é") == "caf\\xff\\x1b é"
 
 
 def test_escape_control_can_keep_newlines() -> None:
@@ -82,6 +87,34 @@ def test_json_holds_no_raw_character_a_terminal_would_obey(invoke: Invoke, hosti
     assert "\\u009b" in out and "\\u2028" in out and "\\u202e" in out
     records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
     assert records[0]["summary"] == yaml.safe_load(f'"{HOSTILE}"')  # the same value, as the file says
+
+
+# Every character a terminal may act on that JSON encoders leave raw, at each end of its range.
+JSON_RAW = "\x7f\x80\x9b\x9f\u061c\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069"
+# Their printable neighbours, which stay as they are.
+JSON_KEPT = "~\xa0é\u061b\u061d\u200d\u2010\u2027\u202f\u2065\u206a"
+
+
+@pytest.mark.parametrize("char", JSON_RAW)
+def test_escape_json_writes_each_control_as_an_escape(char: str) -> None:
+    escaped = escape_json(json.dumps(f"a{char}b", ensure_ascii=False))
+    assert escaped == f'"a\\u{ord(char):04x}b"'
+    assert json.loads(escaped) == f"a{char}b"  # the same JSON value
+
+
+@pytest.mark.parametrize("char", JSON_KEPT)
+def test_escape_json_leaves_printable_text_alone(char: str) -> None:
+    text = json.dumps(f"a{char}b", ensure_ascii=False)
+    assert escape_json(text) == text
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_escapes_del(invoke: Invoke, write: Callable[[str], Path], fmt: str) -> None:
+    path = write(MINIMAL.replace("en: Trade grows.}", 'en: "Trade\\x7fgrows"}'))
+    out = invoke("--data", str(path), "areas", "-f", fmt).stdout
+    assert "\x7f" not in out and "Trade\\u007fgrows" in out
+    records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert records[0]["points"][0]["text"] == "Trade\x7fgrows"
 
 
 @pytest.mark.parametrize(

@@ -244,3 +244,31 @@ def test_bounds_hold_where_the_inputs_may_truly_be(
     assert said.approximate == (
         start_bound is not None and rate_bound is not None and start_bound != rate_bound
     )
+
+
+# --- edges found by mutation testing (mutmut on growth.py) -------------------------------------------
+
+
+@pytest.mark.parametrize(("growth_", "periods"), [(0.8, 0), (0.8, -1), (-1.0, 5), (-2.0, 5)])
+def test_compound_rate_refuses_no_periods_and_a_total_loss(growth_: float, periods: float) -> None:
+    with pytest.raises(ValueError, match=r"^periods must be positive and growth greater than -1$"):
+        growth.compound_rate(growth_, periods)
+
+
+@pytest.mark.parametrize("periods", [0, -1])
+def test_rate_to_reach_refuses_no_periods(periods: float) -> None:
+    with pytest.raises(ValueError, match=r"^periods must be positive$"):
+        growth.rate_to_reach(1.0, 2.0, periods)
+
+
+def test_a_target_equal_to_the_start_is_reached_at_once_whatever_the_rate() -> None:
+    assert growth.periods_to_reach(5.0, 5.0, 0.0) == 0.0
+    assert growth.periods_to_reach(5.0, 5.0, -0.5) == 0.0
+
+
+def test_answers_past_floats_are_none() -> None:
+    # No OverflowError on the way: the infinity comes from the inputs or a division.
+    assert growth.growth_between(1.0, math.inf) is None
+    assert growth.rate_to_reach(1.0, math.inf, 2) is None
+    assert growth.periods_to_reach(1.0, 2.0, 5e-324) is None  # log1p(1) / 5e-324
+    assert growth.value_after(math.inf, 0.1, 1) is None

@@ -1,7 +1,9 @@
-"""A pager as git has one: on a terminal, for long output, never in a pipe, quiet when it fails."""
+"""A pager as git has one: on a terminal, for long output, never in a pipe; when it fails, the output
+goes out without it, with one warning."""
 
 from __future__ import annotations
 
+import functools
 import os
 import select
 import shlex
@@ -58,15 +60,38 @@ def test_when_to_page(enabled: bool, is_terminal: bool, height: int, rows: int, 
 
 def test_a_missing_pager_falls_back_to_plain_output(tmp_path: Path) -> None:
     written: list[str] = []
-    page("text\n", [str(tmp_path / "no-such-pager")], {}, written.append)
+    pager = tmp_path / "no-such-pager"
+    warning = page("text\n", [str(pager)], {}, written.append)
     assert written == ["text\n"]
+    assert warning == f"cannot run the pager {pager} (No such file or directory): the output is not paged"
 
 
-@pytest.mark.parametrize("command", [["true"], [sys.executable, "-c", "import sys; sys.stdin.read(10)"]])
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [(["false"], 1), ([sys.executable, "-c", "import sys; sys.stdin.read(10); sys.exit(3)"], 3)],
+)
+def test_a_pager_that_fails_loses_nothing(command: list[str], status: int) -> None:
+    written: list[str] = []
+    warning = page("a line of text\n" * 100_000, command, dict(os.environ), written.append)
+    assert written == ["a line of text\n" * 100_000]
+    assert (
+        warning == f"the pager {shlex.join(command)} failed (exit status {status}): the output is not paged"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["true"],
+        [sys.executable, "-c", "import sys; sys.stdin.read(10)"],
+        # Ended by a signal (Ctrl-C reaches the pager, not us): the reader's choice, not a failure.
+        [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGTERM)"],
+    ],
+)
 def test_a_pager_that_quits_early_ends_quietly(command: list[str], capfd: pytest.CaptureFixture[str]) -> None:
     written: list[str] = []
-    page("a line of text\n" * 100_000, command, dict(os.environ), written.append)
-    assert written == []
+    warning = page("a line of text\n" * 100_000, command, dict(os.environ), written.append)
+    assert (written, warning) == ([], None)
     assert capfd.readouterr().err == ""
 
 
@@ -148,11 +173,38 @@ def test_short_output_on_a_terminal_is_not_paged(
 
 
 @needs_pty
-def test_a_missing_pager_on_a_terminal_prints_quietly(tmp_path: Path) -> None:
-    env = {"CA_SUMMIT_PAGER": str(tmp_path / "no-such-pager"), "LINES": "10", "COLUMNS": "100"}
+@pytest.mark.parametrize(
+    ("pager", "warning"),
+    [
+        ("false", "the pager false failed (exit status 1)"),
+        (f"{sys.executable} -c 'raise SystemExit(3)'", "failed (exit status 3)"),
+        ("no-such-pager-here", "cannot run the pager no-such-pager-here (No such file or directory)"),
+    ],
+)
+def test_a_pager_that_fails_on_a_terminal_loses_nothing(tmp_path: Path, pager: str, warning: str) -> None:
+    env = {"PAGER": pager, "LINES": "10", "COLUMNS": "100"}
     code, screen, error = _on_a_terminal(["quotes"], env, tmp_path)
-    assert (code, error) == (0, "")
+    assert code == 0
+    assert error.startswith("ca-summit: warning: ") and error.count("\n") == 1
+    assert error.endswith(f"{warning}: the output is not paged\n")
     assert "Direct quotes" in screen and "mutual-benefits" in screen
+    lines = screen.replace("\r\n", "\n").rstrip("\n").splitlines()
+    assert lines == _plain_quotes(), "the whole output, once"
+
+
+@functools.cache
+def _plain_quotes() -> list[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("CA_SUMMIT_", "PAGER"))}
+    result = subprocess.run(
+        [*_entry_point(), "quotes"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**environment, "COLUMNS": "100"},
+        timeout=10,
+        check=True,
+    )
+    return result.stdout.rstrip("\n").splitlines()
 
 
 def test_a_pipe_is_never_paged(

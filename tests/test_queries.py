@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import string
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -36,6 +38,38 @@ def test_facts_hold_both_languages(summit: MeetingFile) -> None:
     assert isinstance(fact.text, Text)
     assert present_facts([fact], "fr").root[0].text == fact.text.fr
     assert present_facts([fact], "en").root[0].text == fact.text.en
+
+
+APOSTROPHES = ["'", "’", "‘", "ʼ", "`", "´"]
+
+
+@pytest.mark.parametrize("apostrophe", APOSTROPHES)
+def test_every_apostrophe_folds_to_one(apostrophe: str) -> None:
+    assert folding.fold(f"C{apostrophe}EST") == "c'est"
+    assert folding.find(f"enfin, et c{apostrophe}est une", "c'est") == (10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "starts"),
+    [
+        ("tokayev", 0, True),
+        ("a tokayev", 2, True),
+        ("«tokayev", 1, True),
+        ("x_tokayev", 2, False),
+        ("xtokayev", 1, False),
+        ("_tokayev", 1, False),
+        ("étokayev", 1, False),
+        ("a-b", 2, True),
+    ],
+)
+def test_a_word_starts_after_no_letter_digit_or_underscore(text: str, at: int, starts: bool) -> None:
+    assert folding.starts_word(text, at) is starts
+
+
+@pytest.mark.parametrize("apostrophe", APOSTROPHES)
+def test_search_matches_an_apostrophe_however_typed(invoke_json: Callable[..., Any], apostrophe: str) -> None:
+    hits = invoke_json("search", f"c{apostrophe}est une nouveauté")["hits"]  # the text has c’est
+    assert [hit["id"] for hit in hits] == ["information-space-is-new", "press-agencies-cooperation-is-new"]
 
 
 def _article_only(text: str, matches: list[Match]) -> MeetingSearch:

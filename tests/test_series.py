@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -295,15 +296,38 @@ def test_a_folder_path_that_is_not_a_folder_is_a_clear_error(tmp_path: Path) -> 
         read(tmp_path / "missing")
 
 
-def test_the_wheel_ships_the_series_and_the_checkout_finds_it() -> None:
+def test_the_wheel_ships_the_series_and_the_checkout_finds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the wheel puts the data (pyproject's force-include) is where the installed package
+    looks for it: the package is laid out as the wheel lays it, with links to the checkout."""
+    from ca_summit import resources
+    from ca_summit.corpus.snapshot import snapshot_folder
+
+    assert data_path() == ROOT / "data"  # the checkout: nothing inside src/
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    shipped = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    assert shipped["data/series"] == "ca_summit/data/series"
-    assert shipped["data/entities.yaml"] == "ca_summit/data/entities.yaml"
-    assert shipped["data/summit_2023.yaml"] == "ca_summit/data/summit_2023.yaml"
-    assert shipped["data/snapshot"] == "ca_summit/data/snapshot"
-    assert data_path() == ROOT / "data"
-    assert bundled_path() == ROOT / "data" / "summit_2023.yaml"
+    for source, target in pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"].items():
+        copy = shutil.copytree if (ROOT / source).is_dir() else shutil.copyfile
+        (tmp_path / target).parent.mkdir(parents=True, exist_ok=True)
+        copy(ROOT / source, tmp_path / target)
+    package = tmp_path / "ca_summit"
+    monkeypatch.setattr(resources, "_PACKAGE", package)
+    assert data_path() == package / "data"
+    assert bundled_path() == package / "data" / "summit_2023.yaml"
+    assert snapshot_folder() == package / "data" / "snapshot"
+    assert resources.schema_path("trade") == package / "schemas" / "trade.schema.json"
+    corpus, problems = check_folder(data_path(), cached=False)
+    assert problems == [] and corpus is not None
+    assert [m.record.held.start.year for m in corpus.meetings if m.record is not None] == [
+        2018,
+        2019,
+        2021,
+        2022,
+        2023,
+        2024,
+        2025,
+    ]
+    assert all(m.path.is_relative_to(package) for m in corpus.meetings)
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,7 @@ def test_a_positive_rate_is_never_never_reached(invoke: Invoke) -> None:
     assert p["status"] == "beyond_horizon" and p["target_year"] is None and p["years_to_target"] is None
     assert len(p["path"]) == 101 and p["path_truncated"] is True
     assert _field(_lines(invoke, "trade", "-p", "15e9", "-r", "1e-320"), "Reached in") == (
-        "not before the year 9999"
+        "after the year 9999 at this rate"
     )
 
 
@@ -295,18 +295,56 @@ def test_the_target_year_is_the_first_path_year_at_or_above_the_target(
         assert p.target_year is not None
         if p.target_year <= p.base_year + 100:  # the path shows at most 100 years
             assert p.path[-1].year == p.target_year and values[p.target_year] >= target
+            assert not p.path_truncated
         else:
             assert p.path_truncated and len(p.path) == 101
         assert all(value < target for year, value in values.items() if year < p.target_year)
     else:
         assert p.target_year is None and all(value < target for value in values.values())
+        assert p.path_truncated  # the target lies past the path, cut at 100 years or at 9999
+
+
+@pytest.mark.parametrize("base_year", ["9998", "9999"])
+def test_a_path_cut_by_the_calendar_says_so(invoke: Invoke, base_year: str) -> None:
+    """The path stops at 9999 short of the target: that is a shortened path, worded without a
+    contradiction (it was "not before the year 9999 … perhaps sooner", path_truncated false)."""
+    p = json.loads(invoke("trade", "--project", "15e9", "--base-year", base_year, "--json").stdout)[
+        "projection"
+    ]
+    assert (p["status"], p["target_year"], p["path"][-1]["year"]) == ("beyond_horizon", None, 9999)
+    assert p["path_truncated"] is True
+    lines = _lines(invoke, "trade", "--project", "15e9", "--base-year", base_year)
+    assert (
+        _field(lines, "Reached in")
+        == "after the year 9999 at these figures, which are lower bounds: perhaps sooner"
+    )
+    assert (
+        "Path shortened: at most 100 years, none after 9999, and no further than finite numbers go." in lines
+    )
+
+
+def test_a_path_that_reaches_the_target_in_9999_is_whole(invoke_json: Invoke) -> None:
+    p = invoke_json("trade", "--project", "11e9", "--rate", "5%", "--base-year", "9998")["projection"]
+    assert (p["status"], p["target_year"], [s["year"] for s in p["path"]]) == ("reached", 9999, [9998, 9999])
+    assert p["path_truncated"] is False
+
+
+def test_a_path_cut_where_values_overflow_says_so(invoke_json: Invoke) -> None:
+    # --by asks for the path to 2120; at 100,000,000 % a year, values pass floats after 2071.
+    p = invoke_json("trade", "--project", "15e9", "--rate", "1e6", "--by", "2120")["projection"]
+    assert (p["status"], p["target_year"], p["path"][-1]["year"]) == ("reached", 2023, 2071)
+    assert p["path_truncated"] is True
 
 
 def test_a_bounded_figure_leaves_beyond_and_never_open(invoke: Invoke, more_than_current: str) -> None:
     beyond = _lines(invoke, "--data", more_than_current, "trade", "-p", "1e18", "-r", "1e-9")
-    assert _field(beyond, "Reached in") == "not before the year 9999 at this rate, perhaps sooner"
+    assert _field(beyond, "Reached in") == (
+        "after the year 9999 at these figures, which are lower bounds: perhaps sooner"
+    )
     tiny = _lines(invoke, "--data", more_than_current, "--lang", "fr", "trade", "-p", "15e9", "-r", "1e-320")
-    assert _field(tiny, "Atteinte en") == "pas avant l’an 9999 à ce rythme, peut-être plus tôt"
+    assert _field(tiny, "Atteinte en") == (
+        "après l’an 9999 avec ces chiffres, qui sont des minimums\u202f: peut-être plus tôt"
+    )
     never = _lines(invoke, "--data", more_than_current, "trade", "-p", "15e9", "-r", "0")
     assert _field(never, "Reached in") == "not reached at these figures, which are lower bounds"
     assert (

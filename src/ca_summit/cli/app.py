@@ -104,7 +104,7 @@ def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
     view = run(request, context)
     for warning in context.warnings:  # what the data leaves unsure, said before the output
         _say(f"warning: {warning}")
-    render(
+    unpaged = render(
         view,
         settings.format,
         settings.lang,
@@ -113,6 +113,8 @@ def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
         pager=settings.pager,
         color=settings.color,
     )
+    if unpaged is not None:  # the pager failed; the output went out all the same
+        _say(f"warning: {unpaged}")
     return int(getattr(view, "exit_code", 0))
 
 

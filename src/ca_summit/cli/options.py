@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
@@ -25,6 +25,20 @@ from ..errors import SummitError
 from ..render.display import Lang
 from ..render.output import Color, Format
 from .registry import Command
+
+T = TypeVar("T")
+
+
+def usage_parser(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """A Typer parser that turns the parse function's ValueError into a usage error."""
+
+    def parser(text: str) -> T:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+    return parser
 
 
 class Language(StrEnum):

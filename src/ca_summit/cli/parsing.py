@@ -1,4 +1,5 @@
-"""Amounts and rates as people type them: `15e9`, `15_000_000_000`, `$15B`, `15 milliards`, `5%`.
+"""Amounts and rates as people type them: `15e9`, `15_000_000_000`, `$15B`, `15 milliards`, `5%`;
+and text, whatever the locale made of its bytes.
 
 Pure functions: they return a finite float or raise ValueError with a message that says what is
 accepted. The CLI turns that into a usage error.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 
 from ..corpus.limits import AMOUNT_MAX, AMOUNT_MIN, RATE_MAX
@@ -103,3 +105,23 @@ def parse_rate(text: str) -> float:
 
 def _shown(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def parse_text(text: str) -> str:
+    """Text as it was typed. Bytes that the locale could not decode (any non-ASCII text under
+    LC_ALL=C without Python's UTF-8 mode) reach Python as surrogate escapes: read again as UTF-8,
+    they are the typed text. Bytes that are not UTF-8 either are no text to search for, nor one
+    that JSON can echo: a ValueError."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start]
+        raise ValueError(f"not UTF-8 text (byte 0x{byte:02x} at position {error.start})") from None
+    except UnicodeEncodeError:  # characters and undecodable bytes mixed: no one encoding wrote them
+        raise ValueError("not UTF-8 text (characters mixed with bytes of another encoding)") from None

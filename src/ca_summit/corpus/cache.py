@@ -26,6 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..interrupts import deferred
+
 if TYPE_CHECKING:
     from .models import EntitiesFile, MeetingFile
 
@@ -101,15 +103,16 @@ def store(entry: Path, value: object) -> None:
 
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, entry)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        with deferred():  # Ctrl-C or SIGTERM waits for the entry, whole or removed: no stray file
+            handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(data)
+                os.replace(temporary, entry)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
         _prune(where)
 
 

@@ -198,8 +198,8 @@ def _project(
         found = growth.rate_to_reach(current.value, target.value, by_year - base)
         required = None if found is None else combine(found, (target,), (current,))
     horizon = target_year if target_year is not None else base + NEVER_HORIZON
-    if reached.status == "beyond_horizon":
-        horizon = LAST_YEAR
+    if reached.status == "beyond_horizon":  # the target lies past the calendar: the path stops short
+        horizon = LAST_YEAR + 1
     horizon = max(horizon, by_year or base)
     end = min(horizon, base + PATH_MAX_YEARS, LAST_YEAR)
     path: list[PathStep] = []

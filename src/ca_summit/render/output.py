@@ -69,15 +69,16 @@ def render(
     records: str | None = None,
     pager: bool = True,
     color: Color = Color.auto,
-) -> None:
+) -> str | None:
     """Write `view` to stdout in `fmt`; a table taller than the terminal is paged unless `pager`
-    is False, and coloured as `color` and the environment say (`colour_wanted`).
+    is False, and coloured as `color` and the environment say (`colour_wanted`). Returns a warning
+    for stderr when the pager failed (the output went out without it).
 
     `fields` keeps only those fields of each record, in that order, in every format. The records
     are the view itself when it is a list, the list under the key `records` when it holds one
     (search's hits), else the view as one record.
     """
-    _guarded(_render, view, fmt, lang, fields, records, pager, color)
+    return _guarded(_render, view, fmt, lang, fields, records, pager, color)
 
 
 def write(text: str) -> None:
@@ -85,11 +86,11 @@ def write(text: str) -> None:
     _guarded(_write, text)
 
 
-def _guarded(function: Callable[..., None], *args: Any) -> None:
+def _guarded(function: Callable[..., str | None], *args: Any) -> str | None:
     if sys.stdout is None:  # started with stdout closed
         raise StdoutClosed
     try:
-        function(*args)
+        return function(*args)
     except BrokenPipeError:
         raise StdoutClosed from None
     except OSError as error:
@@ -104,7 +105,7 @@ def _render(
     records: str | None,
     pager: bool,
     color: Color,
-) -> None:
+) -> str | None:
     if fmt is Format.json:
         if fields is None:
             _write(escape_json(view.model_dump_json(indent=2)) + "\n")
@@ -128,7 +129,8 @@ def _render(
         else:
             last = tables[-1]
             tables[-1] = last._replace(notes=(*last.notes, *said))
-            _print_tables(_with_lookup(tables, lang), pager=pager, color=color)
+            return _print_tables(_with_lookup(tables, lang), pager=pager, color=color)
+    return None
 
 
 Json = Any  # what json.loads returns
@@ -300,7 +302,7 @@ def _with_lookup(tables: list[Table], lang: Lang) -> list[Table]:
     return [*tables[:-1], last._replace(notes=(*last.notes, LOOKUP[lang]))]
 
 
-def _print_tables(tables: list[Table], *, pager: bool, color: Color) -> None:
+def _print_tables(tables: list[Table], *, pager: bool, color: Color) -> str | None:
     from .layout import layout, plain, screen_rows, terminal_width
     from .pager import run_pager
 
@@ -308,7 +310,7 @@ def _print_tables(tables: list[Table], *, pager: bool, color: Color) -> None:
     is_terminal = _isatty(stream)
     lines = layout(tables, terminal_width(os.environ, stream))
     text = _styled(lines) if colour_wanted(color, os.environ, is_terminal=is_terminal) else plain(lines)
-    run_pager(
+    return run_pager(
         text, enabled=pager, rows=screen_rows(os.environ, stream), is_terminal=is_terminal, write=_write
     )
 

@@ -72,7 +72,8 @@ class Projection(View):
     required_rate_approximate: bool
     path: list[PathPoint]
     path_truncated: bool = Field(
-        description="The path stops before its end year: after 100 years, or where values overflow."
+        description="The path stops before its end year: after 100 years, at the year 9999 (the "
+        "calendar's end) short of the target, or where values overflow."
     )
 
 
@@ -157,8 +158,10 @@ class TradeView(View):
                     (
                         d.tr(
                             lang,
-                            "Path shortened: at most 100 years, and no further than finite numbers go.",
-                            "Trajectoire raccourcie : 100 ans au plus, et pas au-delà des nombres finis.",
+                            "Path shortened: at most 100 years, none after 9999, and no further than "
+                            "finite numbers go.",
+                            "Trajectoire raccourcie : 100 ans au plus, aucune année après 9999, et pas "
+                            "au-delà des nombres finis.",
                         ),
                     )
                     if projection.path_truncated
@@ -349,14 +352,14 @@ def _when(p: Projection, lang: Lang) -> str:
                 "pas atteinte avec ces chiffres, qui sont des minimums",
             )
         return t(lang, "never reached at this rate", "jamais atteinte à ce rythme")
-    if p.status == "beyond_horizon":
-        if p.years_bound == "upper":
+    if p.status == "beyond_horizon":  # the path's value in 9999, the calendar's last year, is short
+        if p.years_bound == "upper":  # figures that are lower bounds: the true path may get there
             return t(
                 lang,
-                "not before the year 9999 at this rate, perhaps sooner",
-                "pas avant l’an 9999 à ce rythme, peut-être plus tôt",
+                "after the year 9999 at these figures, which are lower bounds: perhaps sooner",
+                "après l’an 9999 avec ces chiffres, qui sont des minimums : peut-être plus tôt",
             )
-        return t(lang, "not before the year 9999", "pas avant l’an 9999")
+        return t(lang, "after the year 9999 at this rate", "après l’an 9999 à ce rythme")
     year = p.target_year
     if p.years_bound == "upper":
         phrase = t(lang, f"by {year} at the latest", f"au plus tard en {year}")

@@ -4,6 +4,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..options import usage_parser
+from ..parsing import parse_text
 from . import Context
 from .complete import MeetingFilter
 
@@ -13,7 +15,14 @@ if TYPE_CHECKING:
 
 
 def options(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case and accents are ignored.")],
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT",
+            parser=usage_parser(parse_text),
+            help="Words to find; case and accents are ignored.",
+        ),
+    ],
     *,
     meeting: MeetingFilter = None,
 ) -> "SearchRequest":

@@ -7,6 +7,7 @@ import typer
 
 from ...corpus.series import DEFAULT_YEAR
 from ...errors import SummitError
+from ..options import usage_parser
 from ..parsing import AMOUNT_HELP, RATE_HELP, parse_amount, parse_rate
 from . import Context
 from .complete import meeting_option
@@ -16,20 +17,9 @@ if TYPE_CHECKING:
     from ...render.report import Tabular
 
 
-def _usage(parse: Callable[[str], float]) -> Callable[[str], float]:
-    """A Typer parser that turns the parse function's ValueError into a usage error."""
-
-    def parser(text: str) -> float:
-        try:
-            return parse(text)
-        except ValueError as error:
-            raise typer.BadParameter(str(error)) from None
-
-    return parser
-
-
 def _parsed(flag: str, short: str, metavar: str, parse: Callable[[str], float], help: str) -> Any:
-    return typer.Option(flag, short, metavar=metavar, parser=_usage(parse), show_default=False, help=help)
+    parser = usage_parser(parse)
+    return typer.Option(flag, short, metavar=metavar, parser=parser, show_default=False, help=help)
 
 
 def _year(flag: str, help: str) -> Any:
