@@ -320,6 +320,31 @@ def _loaded_after(args: list[str], prefixes: tuple[str, ...]) -> tuple[int, list
     return result.returncode, eval(result.stderr.splitlines()[-1])
 
 
+def test_no_command_but_a_chart_imports_matplotlib(tmp_path: Path) -> None:
+    """matplotlib is an optional extra, and slow to import: every command's example, and the trade
+    views, in one interpreter, load none of it; a chart does."""
+    from conftest import matplotlib_or_skip, records_args
+
+    runs = [records_args(c) for c in COMMANDS if c.has_output and c.name != "validate"]
+    runs += [["trade", "--history"], ["trade", "--project", "15e9", "--json"], ["validate"]]
+    chart = ["trade", "--history", "--plot", str(tmp_path / "chart.svg"), "--json"]
+    code = (
+        "import io, sys\nfrom ca_summit.cli.app import main\n"
+        "codes = []\n"
+        f"for args in {runs!r}:\n"
+        "    sys.stdout = io.StringIO()\n"
+        "    codes.append(main(args))\n"
+        "before = 'matplotlib' in sys.modules\n"
+        f"codes.append(main({chart!r}))\n"
+        "sys.__stderr__.write(repr((codes, before, 'matplotlib' in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    codes, before, after = eval(result.stderr.splitlines()[-1])
+    assert codes[:-1] == [0] * len(runs) and before is False
+    matplotlib_or_skip()
+    assert (codes[-1], after) == (0, True)  # the test would prove nothing if no chart loaded it
+
+
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["-h"]], ids=" ".join)
 def test_the_root_s_help_and_version_import_neither_pydantic_nor_yaml_nor_rich(args: list[str]) -> None:
     """They end at an eager option (or the root's own help) before Typer coerces any value."""

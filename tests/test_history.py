@@ -18,10 +18,10 @@ WIDE = {"COLUMNS": "200"}
 @pytest.fixture(scope="module")
 def history() -> Any:
     from ca_summit.cli.commands import Context
-    from ca_summit.cli.commands.trade import run
+    from ca_summit.cli.commands.trade import Asked, run
     from ca_summit.queries.trade import TradeRequest
 
-    view = run(TradeRequest(history=True), Context(data=None, lang="en"))
+    view = run(Asked(TradeRequest(history=True)), Context(data=None, lang="en"))
     return json.loads(view.model_dump_json())["history"]
 
 
@@ -145,7 +145,7 @@ def test_targets_say_who_set_them_and_when(history: Any) -> None:
 
 def test_history_table_flags_disagreements_side_by_side(invoke: Invoke) -> None:
     lines = _lines(invoke, "trade", "--history")
-    assert lines[0] == "Intra-regional trade, as reported"
+    assert "Intra-regional trade, as reported" in lines
     start = lines.index("Figures that disagree")
     assert [line.strip() for line in lines[start + 8 : start + 10]] == [
         "2024   11.5 bn USD (Kassym-Jomart Tokayev, 16 November 2025), t26     7.5%   "
@@ -153,6 +153,18 @@ def test_history_table_flags_disagreements_side_by_side(invoke: Invoke) -> None:
         "10.7 bn USD (Shavkat Mirziyoyev, 16 November 2025), t27",
     ]
     assert "Other scopes, not part of the series" in lines and "Targets" in lines
+
+
+def test_history_opens_with_a_text_chart_a_row_a_year(invoke: Invoke) -> None:
+    lines = _lines(invoke, "trade", "--history")
+    assert lines[0] == "By year, at a glance"
+    rows = lines[4:13]
+    assert [row.split()[0] for row in rows] == [str(year) for year in range(2016, 2025)]
+    # Solid to the lowest figure of 2018 (4.3 of the largest, 12.2: 7 cells of 20), shaded to its highest.
+    assert rows[2].split("   ")[1].strip() == "███████░░░░░░░░░░░░░"
+    assert rows[2].rstrip().endswith("4.3 bn USD, > 12.2 bn USD")
+    assert rows[4].split() == ["2020", "—"]  # a year without a figure is there, empty
+    assert rows[8].split("   ")[1].strip() == "█████████████████▌░"  # 10.7 and 11.5 of 12.2
 
 
 def test_history_table_in_french(invoke: Invoke) -> None:

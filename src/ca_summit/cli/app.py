@@ -115,6 +115,8 @@ def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
     )
     if unpaged is not None:  # the pager failed; the output went out all the same
         _say(f"warning: {unpaged}")
+    for done in context.done:  # after the output: a pager would hide it
+        _say(done)
     return int(getattr(view, "exit_code", 0))
 
 

@@ -259,6 +259,13 @@ def bar(fraction: float, width: int = 20) -> str:
     return ("█" * full + partial).ljust(width)
 
 
+def range_bar(low: float, high: float, width: int = 20) -> str:
+    """A bar solid up to `low` and shaded up to `high` (fractions of a full bar): a range at a glance."""
+    solid = bar(low, width).rstrip()
+    shaded = round(min(max(high, 0.0), 1.0) * width) - len(solid)
+    return (solid + "░" * max(shaded, 0)).ljust(width)
+
+
 def ordinal(n: int, lang: Lang) -> str:
     if lang == "fr":
         return "1re" if n == 1 else f"{n}e"

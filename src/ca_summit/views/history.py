@@ -180,7 +180,7 @@ class TradeHistory(View):
             ),
             primary=True,
         )
-        tables = [claims]
+        tables = [*self._by_year(lang), claims]
         if self.disagreements:
             tables.append(
                 Table(
@@ -259,6 +259,53 @@ class TradeHistory(View):
                 )
             )
         return tables
+
+    def _by_year(self, lang: Lang) -> list[Table]:
+        """A text chart of the series: a bar a year, solid to its lowest figure and shaded to its
+        highest, every year between the first and the last, a year without a figure included."""
+        t = d.tr
+        by_year: dict[int, list[Claim]] = {}
+        for c in self.claims:
+            if c.year is not None and c.value is not None:
+                by_year.setdefault(c.year, []).append(c)
+        if not by_year:
+            return []
+        top = max(c.value or 0.0 for claims in by_year.values() for c in claims)
+        rows = []
+        for year in range(min(by_year), max(by_year) + 1):
+            found = sorted(by_year.get(year, []), key=lambda c: c.value or 0.0)
+            values = [c.value or 0.0 for c in found]
+            rows.append(
+                (
+                    cell(year),
+                    cell(None, d.range_bar(min(values) / top, max(values) / top) if found else ""),
+                    cell(None, ", ".join(_short(c, lang) for c in found) or "—"),
+                )
+            )
+        return [
+            Table(
+                t(lang, "By year, at a glance", "Par année, d’un coup d’œil"),
+                (
+                    Column("year", t(lang, "Year", "Année")),
+                    Column("bar", "", bar=True),
+                    Column("values", t(lang, "Figures", "Chiffres")),
+                ),
+                rows,
+                (
+                    t(
+                        lang,
+                        "█ up to the year's lowest figure, ░ up to its highest; the figures, in full, below.",
+                        "█ jusqu’au plus bas chiffre de l’année, ░ jusqu’au plus haut ; les chiffres, en "
+                        "entier, ci-dessous.",
+                    ),
+                ),
+            )
+        ]
+
+
+def _short(claim: "Claim", lang: Lang) -> str:
+    value = claim_sign(claim.qualifier) + d.amount(claim.value or 0.0, claim.currency, lang)
+    return value + (f" ({claim.part_of_year})" if claim.part_of_year else "")
 
 
 # --- wording ----------------------------------------------------------------------------------

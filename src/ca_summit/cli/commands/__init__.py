@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
-    """What a command's `run` gets beside its request: the data to read, the language, and the
-    warnings its reading gave (printed on stderr by the CLI, one line each)."""
+    """What a command's `run` gets beside its request: the data to read, the language, the
+    warnings its reading gave (printed on stderr by the CLI before the output, one line each), and
+    what it wrote beside its output (said on stderr after it)."""
 
     data: Path | None
     lang: Lang
     warnings: list[str] = field(default_factory=list)
+    done: list[str] = field(default_factory=list)  # side outputs written (a chart), said after the output
 
     def corpus(self) -> "Corpus":
         """Every meeting `--data` names (the bundled data, a folder or a file), read one way."""

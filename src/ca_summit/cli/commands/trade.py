@@ -1,7 +1,8 @@
 """`ca-summit trade`."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -15,11 +16,19 @@ from .complete import meeting_option
 if TYPE_CHECKING:
     from ...queries.trade import TradeRequest
     from ...render.report import Tabular
+    from ...views.trade import TradeView
 
 
 def _parsed(flag: str, short: str, metavar: str, parse: Callable[[str], float], help: str) -> Any:
     parser = usage_parser(parse)
     return typer.Option(flag, short, metavar=metavar, parser=parser, show_default=False, help=help)
+
+
+class Asked(NamedTuple):
+    """The query's request, and where to draw it (--plot): a side output, not the query's."""
+
+    request: "TradeRequest"
+    plot: Path | None = None
 
 
 def _year(flag: str, help: str) -> Any:
@@ -56,7 +65,17 @@ def options(
     meeting: Annotated[
         str | None, meeting_option(f"the article's, {DEFAULT_YEAR}; with --history, every meeting")
     ] = None,
-) -> "TradeRequest":
+    plot: Annotated[
+        Path | None,
+        typer.Option(
+            "--plot",
+            metavar="FILE",
+            show_default=False,
+            help="Also draw the history or the projection as a chart into FILE, SVG or PNG by its "
+            "extension (overwritten; needs the extra: pip install 'ca-summit[plot]').",
+        ),
+    ] = None,
+) -> Asked:
     """Intra-regional trade: the figures, what they imply, and projections to a target."""
     # Told before any data is read (check_request words the same problem for other callers).
     if history and (project is not None or rate is not None or by is not None or base_year is not None):
@@ -66,18 +85,46 @@ def options(
         )
     if project is None and (rate is not None or by is not None):
         raise SummitError("--rate and --by need a target (--project AMOUNT)", usage=True)
+    if plot is not None:
+        if not history and project is None:
+            raise SummitError("--plot draws --history or a projection (--project AMOUNT)", usage=True)
+        from ...render.chart import chart_format
+
+        chart_format(plot)  # a usage error before any data is read
     from ...queries.trade import TradeRequest
 
-    return TradeRequest(
+    request = TradeRequest(
         target=project, rate=rate, by_year=by, base_year=base_year, history=history, meeting=meeting
     )
+    return Asked(request, plot)
 
 
 # How the request's fields are spelled on the command line, for the query's problems.
 _FLAGS = {"target": "--project AMOUNT", "rate": "--rate", "by_year": "--by", "base_year": "--base-year"}
 
 
-def run(request: "TradeRequest", context: Context) -> "Tabular":
+def run(asked: Asked, context: Context) -> "Tabular":
+    view = _view(asked.request, context)
+    if asked.plot is not None:
+        _plot(view, asked.plot, context)
+    return view
+
+
+def _plot(view: "TradeView", path: Path, context: Context) -> None:
+    """The chart is a side output: written before the usual output is printed, said after it."""
+    from ...render.chart import write_chart
+    from ...views.chart import history_chart, projection_chart
+
+    if view.history is not None:
+        chart = history_chart(view.history, view.currency, context.lang)
+    else:
+        assert view.projection is not None  # options() allows --plot with --history or --project
+        chart = projection_chart(view, view.projection, context.lang)
+    write_chart(chart, path)
+    context.done.append(f"wrote {path}")
+
+
+def _view(request: "TradeRequest", context: Context) -> "TradeView":
     from ...queries.trade import check_request, trade
     from ...views.trade import present
 
