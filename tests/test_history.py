@@ -197,15 +197,109 @@ def test_history_fields_and_jsonl(invoke: Invoke) -> None:
     assert json.loads(line)["history"]["disagreements"][2]["year"] == 2024
 
 
-def test_history_csv_is_the_claims(invoke: Invoke) -> None:
-    rows = invoke("trade", "--history", "--format", "csv").stdout.splitlines()
-    assert rows[0] == (
-        "year,value,growth,speaker,stated_on,sources,differs_from,id,year_basis,qualifier,conflicts,confidence"
+def test_history_csv_is_every_claim_of_every_scope_with_its_addresses(invoke: Invoke) -> None:
+    import csv
+
+    out = invoke("trade", "--history", "--format", "csv").stdout
+    rows = list(csv.DictReader(out.splitlines()))
+    assert out.splitlines()[0] == (
+        "id,meeting,scope,country,countries,flow,year,year_basis,value,qualifier,currency,growth,"
+        "speaker,speaker_role,stated_on,occasion,sources,urls,differs_from,conflicts,confidence"
     )
-    assert rows[4] == (
-        "2018,12200000000,+35% since 2017,Elyor Ganiyev,2019-03-15,"
-        '"UZ-Line, 20 March 2019; The Times of Central Asia",t7,t6,stated,more_than,c3,confirmed-1-source'
+    t6 = next(row for row in rows if row["id"] == "t6")
+    assert (t6["year"], t6["value"], t6["growth"], t6["speaker"], t6["stated_on"]) == (
+        "2018",
+        "12200000000",
+        "+35% since 2017",
+        "Elyor Ganiyev",
+        "2019-03-15",
     )
+    assert (t6["sources"], t6["differs_from"], t6["qualifier"], t6["conflicts"]) == (
+        "UZ-Line, 20 March 2019; The Times of Central Asia",
+        "t7",
+        "more_than",
+        "c3",
+    )
+    # One address a source, in the order of the sources, as the JSON gives them.
+    claims = invoke_json_history(invoke)
+    json_t6 = next(c for c in claims if c["id"] == "t6")
+    assert t6["urls"].split(" ") == [s["url"] for s in json_t6["sources"]]
+    assert all(row["urls"] for row in rows)  # every claim cites a source
+    # The other scopes are rows too, each with its scope: as many rows as claims in the JSON.
+    assert len(rows) == len(claims)
+    assert {row["scope"] for row in rows} == {
+        "intra_regional",
+        "country_with_region",
+        "bilateral",
+    }
+    assert next(row for row in rows if row["id"] == "t24")["country"] == "UZ"
+
+
+def test_history_markdown_has_the_addresses_and_scopes(invoke: Invoke) -> None:
+    lines = invoke("trade", "--history", "--format", "markdown").stdout.splitlines()
+    header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    assert "urls" in header and "scope" in header
+    t4 = next(line for line in lines if line.startswith("| t4 |"))
+    cells = [cell.strip() for cell in t4.strip("|").split("|")]
+    assert cells[header.index("scope")] == "country_with_region"
+    assert cells[header.index("urls")].startswith("https://")
+
+
+def invoke_json_history(invoke: Invoke) -> list[Any]:
+    history = json.loads(invoke("trade", "--history", "--json").stdout)["history"]
+    return [*history["claims"], *history["other_scopes"]]
+
+
+# --- --year, --since, --until ----------------------------------------------------------------------
+
+
+def _years(invoke: Invoke, *args: str) -> dict[str, list[Any]]:
+    history = json.loads(invoke("trade", "--history", "--json", *args).stdout)["history"]
+    return {key: history[key] for key in ("claims", "other_scopes", "targets", "disagreements")}
+
+
+def test_year_keeps_the_figures_that_refer_to_that_year(invoke: Invoke) -> None:
+    found = _years(invoke, "--year", "2024")
+    assert [c["id"] for c in found["claims"]] == ["t26", "t27"]
+    assert [c["id"] for c in found["other_scopes"]] == ["t24", "t25"]
+    assert [g["year"] for g in found["disagreements"]] == [2024]
+    assert found["targets"] == []  # no target of the data names a year
+
+
+def test_since_and_until_are_inclusive_bounds(invoke: Invoke) -> None:
+    assert [c["year"] for c in _years(invoke, "--since", "2023")["claims"]] == [2023, 2024, 2024]
+    assert [c["year"] for c in _years(invoke, "--until", "2017")["claims"]] == [2016, 2017]
+    both = _years(invoke, "--since", "2018", "--until", "2019")
+    assert [c["id"] for c in both["claims"]] == ["t7", "t6", "t8"]
+    assert [c["id"] for c in both["other_scopes"]] == ["e1-trade-uzkz"]
+    # Without a filter the figures with no year are there, last.
+    assert _years(invoke)["claims"][-1]["year"] is None
+
+
+def test_a_filter_that_matches_nothing_is_empty_lists_and_one_line(invoke: Invoke) -> None:
+    found = _years(invoke, "--year", "2030")
+    assert found == {"claims": [], "other_scopes": [], "targets": [], "disagreements": []}
+    result = invoke("trade", "--history", "--year", "2030")
+    assert (result.exit_code, result.stdout) == (0, "No intra-regional trade figure refers to 2030.\n")
+    fr = invoke("trade", "--history", "--since", "2030", "--lang", "fr")
+    assert fr.stdout == "Aucun chiffre du commerce intrarégional ne se rapporte à 2030 ou après.\n"
+    csv_out = invoke("trade", "--history", "--year", "2030", "--format", "csv").stdout
+    assert csv_out.splitlines()[1:] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--history", "--since", "2030", "--until", "2020"), "--since 2030 comes after --until 2020"),
+        (("--history", "--year", "2024", "--since", "2020"), "--year is one year; give it alone"),
+        (("--year", "2024"), "--year, --since and --until filter --history's figures"),
+        (("--history", "--year", "abc"), "Invalid value for '--year'"),
+    ],
+)
+def test_a_malformed_filter_is_a_usage_error(invoke: Invoke, args: tuple[str, ...], message: str) -> None:
+    result = invoke("trade", *args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_plain_trade_has_no_history(invoke_json: Invoke) -> None:

@@ -53,11 +53,27 @@ class Disagreement(NamedTuple):
     conflicts: list[Conflict]
 
 
+class Years(NamedTuple):
+    """The years figures must refer to (both ends kept; None: no bound). A figure or target with
+    no year is in only when neither end is given: a filter on years cannot say it matches."""
+
+    since: int | None = None
+    until: int | None = None
+
+    def hold(self, year: int | None) -> bool:
+        if self.since is None and self.until is None:
+            return True
+        if year is None:
+            return False
+        return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
+
+
 class HistoryResult(NamedTuple):
     claims: list[ClaimData]  # intra-regional, by the year they refer to (no year last)
     others: list[ClaimData]  # every other scope, kept apart
     targets: list[TargetData]
     disagreements: list[Disagreement]
+    years: Years
 
 
 def _sources(data: MeetingFile, refs: Iterable[str]) -> list[Reference]:
@@ -122,8 +138,11 @@ def _series(claim: ClaimData) -> bool:
     return claim.claim.scope == "intra_regional" and claim.claim.flow == "trade"
 
 
-def history(meetings: list[Meeting], naming: Naming) -> HistoryResult:
-    every = all_claims(meetings, naming)
+def history(meetings: list[Meeting], naming: Naming, years: Years | None = None) -> HistoryResult:
+    """The series' claims and targets, those of `years` only. Same-year claims are kept or left out
+    together, so every disagreement and `differs_from` stays whole under a filter."""
+    years = years or Years()
+    every = [c for c in all_claims(meetings, naming) if years.hold(c.year)]
     series = sorted((c for c in every if _series(c)), key=_order)
     valued = [c for c in series if c.year is not None and c.claim.value is not None]
     marked: list[ClaimData] = []
@@ -150,9 +169,10 @@ def history(meetings: list[Meeting], naming: Naming) -> HistoryResult:
         )
         for m in meetings
         for t in m.data.targets
+        if years.hold(t.by_year)
     ]
     others = sorted((c for c in every if not _series(c)), key=_order)
-    return HistoryResult(marked, others, targets, disagreements)
+    return HistoryResult(marked, others, targets, disagreements, years)
 
 
 class Reported(NamedTuple):

@@ -23,6 +23,8 @@ class TradeRequest(NamedTuple):
     base_year: int | None = None  # None: the data's
     history: bool = False  # also every claim of the meeting series
     meeting: str | None = None  # a year or an edition: the meeting (for --history, a filter)
+    since: int | None = None  # --history: only figures for this year or later
+    until: int | None = None  # --history: only figures for this year or earlier
 
 
 class RequestProblem(NamedTuple):

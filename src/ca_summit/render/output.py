@@ -175,7 +175,7 @@ def _tables(
     (a person reads it as a list of fields)."""
     tables = view.tables(lang)
     if fields is None:
-        return tables
+        return tables if data else [table for table in tables if table.in_table]
     payload = view.model_dump(mode="json")
     title = primary(tables).title
     if isinstance(payload, list) or records is not None:

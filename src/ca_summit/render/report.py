@@ -40,6 +40,7 @@ class Table(NamedTuple):
     style: Literal["grid", "fields"] = "grid"  # fields: a two-column name/value table
     primary: bool = False  # the table CSV and Markdown print (else the first)
     empty: str | None = None  # what a table with no row says instead, in one line
+    in_table: bool = True  # False: the records for CSV and Markdown only; tables show them otherwise
 
 
 def primary(tables: list[Table]) -> Table:

@@ -13,7 +13,7 @@ from ..growth import Bound
 from ..queries.base import PointData, Who
 from ..render import display as d
 from ..render.display import Lang
-from ..render.report import Table, Tabular
+from ..render.report import Cell, Table, Tabular, cell
 
 if TYPE_CHECKING:
     from ..corpus.models import Reference
@@ -120,6 +120,11 @@ class Source(View):
     published: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as known.")
     url: str
     language: str | None
+
+
+def urls(refs: list[Source]) -> Cell:
+    """The sources' addresses, in the order of `sources`, one space apart (no address holds one)."""
+    return cell(" ".join(ref.url for ref in refs) or None, "\n".join(ref.url for ref in refs))
 
 
 def copied(model: BaseModel, view: type[View]) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from ..corpus.kinds import FactKind, HitKind
 from ..queries.facts import CountryData, Fact, Match, QuoteData
 from ..render import display as d
 from ..render.display import Lang
-from ..render.report import Column, Table, cell
-from .base import Actor, Source, View, names, present_actor, present_source
+from ..render.report import Cell, Column, Table, cell
+from .base import Actor, Source, View, names, present_actor, present_source, urls
 
 if TYPE_CHECKING:  # the series' results: the article's facts need not import them
     from ..queries.series_search import MeetingSearch, SeriesItem, SeriesMatch
@@ -172,7 +172,8 @@ class SearchView(View):
                     Column("field", t(lang, "Matched in", "Trouvé dans")),
                     Column("snippet", t(lang, "Match", "Extrait")),
                     Column("text", t(lang, "Fact", "Fait")),
-                    Column("sources", t(lang, "Sources", "Sources"), in_data=False),
+                    Column("sources", t(lang, "Sources", "Sources")),
+                    Column("urls", t(lang, "Addresses", "Adresses"), in_table=False),
                 ),
                 [
                     (
@@ -182,7 +183,7 @@ class SearchView(View):
                         cell(h.field, d.field(h.field, lang)),
                         cell(h.snippet),
                         cell(h.text, d.typeset(h.text, lang)),
-                        cell(None, _publishers(h.sources)),
+                        *_cited(h.sources),
                     )
                     for h in self.hits
                 ],
@@ -191,8 +192,10 @@ class SearchView(View):
         ]
 
 
-def _publishers(sources: list[Source]) -> str:
-    return "\n".join(source.publisher for source in sources)
+def _cited(sources: list[Source]) -> tuple[Cell, Cell]:
+    """The publishers (one a line in the table, `; ` between them in CSV) and their addresses."""
+    publishers = [source.publisher for source in sources]
+    return cell("; ".join(publishers) or None, "\n".join(publishers)), urls(sources)
 
 
 class MeetingFact(View):
@@ -224,7 +227,8 @@ class MeetingFactsView(RootModel[list[MeetingFact]]):
                     Column("topic", t(lang, "Topic", "Sujet")),
                     Column("text", t(lang, "Fact", "Fait")),
                     Column("confidence", t(lang, "Confidence", "Fiabilité")),
-                    Column("sources", t(lang, "Sources", "Sources"), in_data=False),
+                    Column("sources", t(lang, "Sources", "Sources")),
+                    Column("urls", t(lang, "Addresses", "Adresses"), in_table=False),
                 ),
                 [
                     (
@@ -232,7 +236,7 @@ class MeetingFactsView(RootModel[list[MeetingFact]]):
                         cell(f.topic, d.topic(f.topic, lang) if f.topic else None),
                         cell(f.text),
                         cell(f.confidence, d.confidence(f.confidence, lang)),
-                        cell(None, _publishers(f.sources)),
+                        *_cited(f.sources),
                     )
                     for f in self.root
                 ],

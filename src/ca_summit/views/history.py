@@ -12,7 +12,7 @@ from pydantic import Field
 from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Cell, Column, Table, cell
-from .base import Finite, Source, View, copied, present_source
+from .base import Finite, Source, View, copied, present_source, urls
 
 if TYPE_CHECKING:
     from ..corpus.models import Conflict
@@ -109,6 +109,11 @@ class Disagreement(View):
 
 
 class TradeHistory(View):
+    since: int | None = Field(
+        description="--since or --year: only figures and targets for this year or later; null: no bound. "
+        "Under a bound, those that refer to no year are left out."
+    )
+    until: int | None = Field(description="--until or --year: this year or earlier; null: no bound.")
     tolerance: Finite = Field(description="Same-year figures further apart than this fraction disagree.")
     claims: list[Claim] = Field(description="Intra-regional trade, by the year referred to; no year last.")
     other_scopes: list[Claim] = Field(description="One country's, bilateral or external: not the series.")
@@ -178,9 +183,9 @@ class TradeHistory(View):
                     f"{d.percent(self.tolerance, lang, 0)} ; cN : le conflit de la table des faits.",
                 ),
             ),
-            primary=True,
+            empty=self._none(lang),
         )
-        tables = [*self._by_year(lang), claims]
+        tables = [*self._by_year(lang), claims, self._records(lang)]
         if self.disagreements:
             tables.append(
                 Table(
@@ -301,6 +306,76 @@ class TradeHistory(View):
                 ),
             )
         ]
+
+    def _records(self, lang: Lang) -> Table:
+        """Every claim, of every scope, one a row with its sources' addresses: what CSV and
+        Markdown print (the tables show the series and the other scopes apart)."""
+        columns = ("id", "meeting", "scope", "country", "countries", "flow", "year", "year_basis")
+        more = ("qualifier", "currency", "growth", "speaker", "speaker_role", "stated_on", "occasion")
+        return Table(
+            d.tr(lang, "Trade figures, as reported", "Chiffres du commerce, tels que rapportés"),
+            (
+                *(Column(key, key) for key in columns),
+                Column("value", "value", numeric=True),
+                *(Column(key, key) for key in more),
+                Column("sources", "sources"),
+                Column("urls", "urls"),
+                Column("differs_from", "differs_from"),
+                Column("conflicts", "conflicts"),
+                Column("confidence", "confidence"),
+            ),
+            [
+                (
+                    cell(c.id),
+                    cell(c.meeting),
+                    cell(c.scope),
+                    cell(c.country),
+                    cell(" ".join(c.countries) or None),
+                    cell(c.flow),
+                    cell(c.year),
+                    cell(c.year_basis),
+                    cell(c.value),
+                    cell(c.qualifier),
+                    cell(c.currency),
+                    _lines(growth_text(c.growth, lang)),
+                    cell(c.speaker),
+                    cell(c.speaker_role),
+                    cell(c.stated_on),
+                    cell(c.occasion),
+                    _lines(sources(c.sources, lang)),
+                    urls(c.sources),
+                    cell(" ".join(c.differs_from) or None),
+                    _conflict_ids(c.conflicts),
+                    cell(c.confidence),
+                )
+                for c in (*self.claims, *self.other_scopes)
+            ],
+            primary=True,
+            in_table=False,
+        )
+
+    def _none(self, lang: Lang) -> str:
+        """What the claims table says when it has no row: which years were asked for."""
+        t = d.tr
+        if self.since is None and self.until is None:
+            return t(
+                lang,
+                "No intra-regional trade figure in the data.",
+                "Aucun chiffre du commerce intrarégional.",
+            )
+        if self.since == self.until:
+            years = t(lang, f"to {self.since}", f"à {self.since}")
+        elif self.until is None:
+            years = t(lang, f"to {self.since} or later", f"à {self.since} ou après")
+        elif self.since is None:
+            years = t(lang, f"to {self.until} or earlier", f"à {self.until} ou avant")
+        else:
+            years = t(lang, f"to {self.since}–{self.until}", f"à {self.since}–{self.until}")
+        return t(
+            lang,
+            f"No intra-regional trade figure refers {years}.",
+            f"Aucun chiffre du commerce intrarégional ne se rapporte {years}.",
+        )
 
 
 def _short(claim: "Claim", lang: Lang) -> str:
@@ -494,6 +569,8 @@ def present_history(result: "q.HistoryResult", lang: Lang) -> TradeHistory:
     from ..queries.history import TOLERANCE
 
     return TradeHistory(
+        since=result.years.since,
+        until=result.years.until,
         tolerance=TOLERANCE,
         claims=[present_claim(c, lang) for c in result.claims],
         other_scopes=[present_claim(c, lang) for c in result.others],

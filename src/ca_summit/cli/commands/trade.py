@@ -62,6 +62,16 @@ def options(
             "speaker and sources; disagreeing figures, other scopes and targets apart.",
         ),
     ] = False,
+    year: Annotated[
+        int | None, _year("--year", "With --history: only the figures and targets that refer to this year.")
+    ] = None,
+    since: Annotated[
+        int | None, _year("--since", "With --history: only those that refer to this year or a later one.")
+    ] = None,
+    until: Annotated[
+        int | None,
+        _year("--until", "With --history: only those that refer to this year or an earlier one."),
+    ] = None,
     meeting: Annotated[
         str | None, meeting_option(f"the article's, {DEFAULT_YEAR}; with --history, every meeting")
     ] = None,
@@ -85,6 +95,7 @@ def options(
         )
     if project is None and (rate is not None or by is not None):
         raise SummitError("--rate and --by need a target (--project AMOUNT)", usage=True)
+    since, until = _years(year, since, until, history=history)
     if plot is not None:
         if not history and project is None:
             raise SummitError("--plot draws --history or a projection (--project AMOUNT)", usage=True)
@@ -94,9 +105,37 @@ def options(
     from ...queries.trade import TradeRequest
 
     request = TradeRequest(
-        target=project, rate=rate, by_year=by, base_year=base_year, history=history, meeting=meeting
+        target=project,
+        rate=rate,
+        by_year=by,
+        base_year=base_year,
+        history=history,
+        meeting=meeting,
+        since=since,
+        until=until,
     )
     return Asked(request, plot)
+
+
+def _years(
+    year: int | None, since: int | None, until: int | None, *, history: bool
+) -> tuple[int | None, int | None]:
+    """The years --history keeps, as (since, until): --year is both ends."""
+    if (year, since, until) == (None, None, None):
+        return None, None
+    if not history:
+        raise SummitError("--year, --since and --until filter --history's figures", usage=True)
+    if year is not None:
+        if since is not None or until is not None:
+            raise SummitError(
+                "--year is one year; give it alone, or a range with --since and --until", usage=True
+            )
+        return year, year
+    if since is not None and until is not None and since > until:
+        raise SummitError(
+            f"--since {since} comes after --until {until}: no year is in that range", usage=True
+        )
+    return since, until
 
 
 # How the request's fields are spelled on the command line, for the query's problems.
@@ -130,11 +169,12 @@ def _view(request: "TradeRequest", context: Context) -> "TradeView":
 
     corpus = context.corpus()
     if request.history:  # every meeting's reported figures (--meeting: one's)
-        from ...queries.history import history
+        from ...queries.history import Years, history
         from ...views.history import present_history
         from ...views.trade import history_alone
 
-        found = present_history(history(corpus.select(request.meeting), corpus.naming), context.lang)
+        years = Years(request.since, request.until)
+        found = present_history(history(corpus.select(request.meeting), corpus.naming, years), context.lang)
         article = next((m for m in corpus.meetings if m.year == DEFAULT_YEAR and m.data.trade), None)
         if article is None:
             return history_alone(found)
