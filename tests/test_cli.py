@@ -135,7 +135,11 @@ def test_project_fifteen_billion(invoke_json: Invoke) -> None:
     p = invoke_json("trade", "--project", "15e9")["projection"]
     assert round(p["years_to_target"], 2) == 2.95
     assert p["years_bound"] == "upper" and p["rate_bound"] == "lower"
-    assert p["target_year"] == 2025 and p["status"] == "reached" and p["already_reached"] is False
+    assert (
+        p["target_year"] == 2025
+        and p["projected_status"] == "reaches_target"
+        and p["already_reached"] is False
+    )
     assert p["rate_source"] == "implied"
     assert round(p["growth_needed"], 3) == 0.415
     assert [step["year"] for step in p["path"]] == [2022, 2023, 2024, 2025]
@@ -152,7 +156,7 @@ def test_project_fifteen_billion(invoke_json: Invoke) -> None:
 
 def test_project_table_has_bars(invoke: Invoke) -> None:
     out = invoke("trade", "--project", "15e9", env={"COLUMNS": "200"}).stdout
-    assert "≤ 2.95 years, by 2025 at the latest" in out
+    assert "the path reaches it by 2025 at the latest (≤ 2.95 years), if the pace held" in out
     assert "██████████████▏" in out  # 2022: 70.7 % of the way
     assert "████████████████████" in out  # 2025: there
 
@@ -172,7 +176,7 @@ def test_given_rate(invoke_json: Invoke) -> None:
 
 def test_never_reached(invoke: Invoke, invoke_json: Invoke) -> None:
     p = invoke_json("trade", "-p", "15e9", "-r", "-2%")["projection"]
-    assert p["status"] == "never_reached"
+    assert p["projected_status"] == "never_reaches"
     assert p["years_to_target"] is None and p["target_year"] is None
     assert len(p["path"]) == 11
     assert "never reached at this rate" in invoke("trade", "-p", "15e9", "-r", "0").stdout
@@ -180,13 +184,13 @@ def test_never_reached(invoke: Invoke, invoke_json: Invoke) -> None:
 
 def test_already_reached(invoke_json: Invoke) -> None:
     p = invoke_json("trade", "-p", "10e9")["projection"]
-    assert p["already_reached"] is True and p["status"] == "already_reached"
+    assert p["already_reached"] is True and p["projected_status"] == "already_reached"
     assert p["years_to_target"] == 0 and p["target_year"] == 2022
 
 
 def test_beyond_the_year_9999(invoke_json: Invoke) -> None:
     p = invoke_json("trade", "-p", "1e18", "-r", "1e-9")["projection"]
-    assert p["status"] == "beyond_horizon" and p["target_year"] is None
+    assert p["projected_status"] == "beyond_horizon" and p["target_year"] is None
     assert p["years_to_target"] > 1e9
     assert len(p["path"]) == 101 and p["path_truncated"] is True
 

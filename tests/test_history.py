@@ -392,3 +392,39 @@ def test_a_folder_of_meetings_is_the_series(invoke_json: Invoke, tmp_path: Path)
     assert [g["year"] for g in history["disagreements"]] == [2018, 2021, 2024]
     path = invoke_json("--data", str(tmp_path), "trade", "--project", "15e9")["projection"]["path"]
     assert [[r["claim"] for r in p["reported"]] for p in path] == [[], ["t17"], ["t26", "t27"], []]
+
+
+# --- the verdict: what happened to the path ------------------------------------------------------------
+
+
+def test_the_verdict_is_the_latest_reported_year_against_the_path(invoke: Invoke) -> None:
+    p = json.loads(invoke("trade", "--project", "15e9", "--json").stdout)["projection"]
+    assert p["verdict"] == {
+        "status": "below_path",
+        "year": 2024,
+        "claims": ["t26", "t27"],
+        "reported_min": 10.7e9,
+        "reported_max": 11.5e9,
+        "path_value": p["path"][2]["value"],
+        "path_bound": "lower",
+        "path_approximate": False,
+        "target_reached": False,
+    }
+    lines = _lines(invoke, "trade", "--project", "15e9")
+    (line,) = [line.strip() for line in lines if line.strip().startswith("Against the reports")]
+    assert line.split("  ")[-1].strip() == (
+        "not reached: 2024 reported 10.7–11.5 bn USD, below the path's ≥ 13.41 bn USD"
+    )
+    # At 1 % a year the path's 10.81 bn for 2024 lies between the two figures; at 0.1 %, under both.
+    slow = json.loads(invoke("trade", "-p", "15e9", "-r", "1%", "--json").stdout)["projection"]["verdict"]
+    assert (slow["status"], slow["year"], slow["target_reached"]) == ("mixed", 2024, False)
+    slower = json.loads(invoke("trade", "-p", "15e9", "-r", "0.1%", "--json").stdout)["projection"]
+    assert (slower["verdict"]["status"], slower["verdict"]["target_reached"]) == ("above_path", False)
+    # A target under what was reported is reached, whatever the path.
+    low = json.loads(invoke("trade", "-p", "10.65e9", "-r", "0.1%", "--json").stdout)["projection"]["verdict"]
+    assert (low["status"], low["target_reached"]) == ("above_path", True)
+    # From a base year with nothing reported after it, no verdict, and a line that says so.
+    later = json.loads(invoke("trade", "-p", "15e9", "--base-year", "2025", "--json").stdout)["projection"]
+    assert later["verdict"] is None
+    lines = _lines(invoke, "trade", "-p", "15e9", "--base-year", "2025")
+    assert any(line.endswith("nothing reported yet for 2026–2028") for line in lines)

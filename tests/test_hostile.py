@@ -222,9 +222,10 @@ def test_projection_is_finite_or_a_usage_error(
         return
     document = json.loads(view.model_dump_json(), parse_constant=lambda name: pytest.fail(name))
     projection = document["projection"]
-    assert projection["status"] in ("reached", "already_reached", "never_reached", "beyond_horizon")
+    statuses = ("reaches_target", "already_reached", "never_reaches", "beyond_horizon")
+    assert projection["projected_status"] in statuses
     assert (projection["target_year"] is None) == (
-        projection["status"] in ("never_reached", "beyond_horizon")
+        projection["projected_status"] in ("never_reaches", "beyond_horizon")
     )
     assert 1 <= len(projection["path"]) <= 101
     years = [step["year"] for step in projection["path"]]

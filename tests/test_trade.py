@@ -37,18 +37,25 @@ def _field(lines: list[str], label: str) -> str:
 
 def test_the_reached_year_is_a_latest_year_when_the_rate_is_a_lower_bound(invoke: Invoke) -> None:
     en = _lines(invoke, "trade", "--project", "15e9")
-    assert _field(en, "Reached in") == "≤ 2.95 years, by 2025 at the latest"
+    assert _field(en, "Target on the path") == (
+        "the path reaches it by 2025 at the latest (≤ 2.95 years), if the pace held"
+    )
     fr = _lines(invoke, "--lang", "fr", "trade", "--project", "15e9")
-    assert _field(fr, "Atteinte en") == "≤ 2,95\u00a0ans, au plus tard en 2025"
+    assert _field(fr, "Cible sur la trajectoire") == (
+        "la trajectoire l’atteint au plus tard en 2025 (≤ 2,95\u00a0ans), si le rythme tenait"
+    )
     assert not any("during" in line or "courant" in line for line in en + fr)
 
 
 def test_a_given_rate_gives_a_plain_year(invoke: Invoke) -> None:
     assert (
-        _field(_lines(invoke, "trade", "-p", "15e9", "-r", "5%"), "Reached in") == "7.12 years, during 2030"
+        _field(_lines(invoke, "trade", "-p", "15e9", "-r", "5%"), "Target on the path")
+        == "the path reaches it during 2030 (7.12 years), if the pace held"
     )
     fr = _lines(invoke, "--lang", "fr", "trade", "-p", "15e9", "-r", "5%")
-    assert _field(fr, "Atteinte en") == "7,12\u00a0ans, courant 2030"
+    assert _field(fr, "Cible sur la trajectoire") == (
+        "la trajectoire l’atteint courant 2030 (7,12\u00a0ans), si le rythme tenait"
+    )
     assert _field(fr, "Rythme") == "5\u202f%/an (donné par --rate)"
 
 
@@ -76,9 +83,16 @@ def test_path_points_carry_their_bound(invoke: Invoke, invoke_json: Invoke) -> N
     lines = _lines(invoke, "trade", "-p", "15e9")
     lines = lines[: lines.index("Reported later")]  # the path's own lines
     assert [line for line in lines if line.startswith(("2022 ", "2023 "))] == [
-        "2022     10.60 bn USD   ██████████████▏           70.7%",
+        "2022 (assumed)     10.60 bn USD   ██████████████▏           70.7%",
         "2023   ≥ 11.92 bn USD   ███████████████▉        ≥ 79.5%",
     ]
+    # The base year keeps its "(assumed)" wherever it is shown, in the projection as in the path.
+    assert _field(lines, "Trade in 2022 (assumed)") == "10.6 bn USD"
+    assert "Commerce en 2022 (hypothèse)   10,6\u00a0Md\u00a0USD" in _lines(
+        invoke, "--lang", "fr", "trade", "-p", "15e9"
+    )
+    given = _lines(invoke, "trade", "-p", "15e9", "--base-year", "2023")
+    assert _field(given, "Trade in 2023 (given)") == "10.6 bn USD"
     assert "≥ at least: the path grows from lower bounds." in lines
     fr = _lines(invoke, "--lang", "fr", "trade", "-p", "15e9")
     assert "2025   ≥ 15,08\u00a0Md\u00a0USD   ████████████████████   ≥ 100,5\u202f%" in fr
@@ -128,7 +142,7 @@ def test_a_year_the_data_states_is_not_assumed(
 
 def test_a_target_barely_above_today_is_reached_the_next_year(invoke_json: Invoke) -> None:
     p = invoke_json("trade", "--project", "10600000001")["projection"]
-    assert p["status"] == "reached" and p["target_year"] == 2023
+    assert p["projected_status"] == "reaches_target" and p["target_year"] == 2023
     assert p["path"][0]["value"] < 10600000001 <= p["path"][1]["value"]
 
 
@@ -146,9 +160,13 @@ def test_a_target_on_a_path_value_is_reached_in_that_year(invoke_json: Invoke) -
 def test_a_positive_rate_is_never_never_reached(invoke: Invoke) -> None:
     result = invoke("trade", "-p", "15e9", "-r", "1e-320", "--json")
     p = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))["projection"]
-    assert p["status"] == "beyond_horizon" and p["target_year"] is None and p["years_to_target"] is None
+    assert (
+        p["projected_status"] == "beyond_horizon"
+        and p["target_year"] is None
+        and p["years_to_target"] is None
+    )
     assert len(p["path"]) == 101 and p["path_truncated"] is True
-    assert _field(_lines(invoke, "trade", "-p", "15e9", "-r", "1e-320"), "Reached in") == (
+    assert _field(_lines(invoke, "trade", "-p", "15e9", "-r", "1e-320"), "Target on the path") == (
         "after the year 9999 at this rate"
     )
 
@@ -187,11 +205,16 @@ def test_an_approximate_rate_reaches_the_projection(
     assert [(s["bound"], s["approximate"]) for s in p["path"]] == [(None, False)] + [(None, True)] * 3
     lines = _lines(invoke, "--data", about_rate, "trade", "-p", "15e9")
     assert _field(lines, "Rate") == "≈ 12.47%/yr (the 2017–2022 pace carried forward)"
-    assert _field(lines, "Reached in") == "≈ 2.95 years, around 2025"
+    assert (
+        _field(lines, "Target on the path")
+        == "the path reaches it around 2025 (≈ 2.95 years), if the pace held"
+    )
     assert "2023   ≈ 11.92 bn USD   ███████████████▉        ≈ 79.5%" in lines
     assert _field(lines, "growth of intra-regional trade") == "≈ 80%   stated; 2017–2022 (assumed)"
     fr = _lines(invoke, "--data", about_rate, "--lang", "fr", "trade", "-p", "15e9")
-    assert _field(fr, "Atteinte en") == "≈ 2,95\u00a0ans, vers 2025"
+    assert _field(fr, "Cible sur la trajectoire") == (
+        "la trajectoire l’atteint vers 2025 (≈ 2,95\u00a0ans), si le rythme tenait"
+    )
     assert "≈ environ\u202f: la trajectoire part de chiffres approchés." in fr
     assert "≈ about: the path grows from approximate figures." in lines
     rows = list(
@@ -213,10 +236,10 @@ def test_a_lower_bound_on_the_current_figure_reaches_the_projection(
     assert p["years_bound"] == "upper"
     assert {s["bound"] for s in p["path"]} == {"lower"}  # from the first year: the figure itself
     lines = _lines(invoke, "--data", more_than_current, "trade", "-p", "15e9", "--by", "2030")
-    assert _field(lines, "Trade in 2022") == "> 10.6 bn USD"
+    assert _field(lines, "Trade in 2022 (assumed)") == "> 10.6 bn USD"
     assert _field(lines, "Growth needed") == "≤ +41.5%"
     assert _field(lines, "Rate needed by 2030") == "≤ 4.44%/yr"
-    assert "2022   ≥ 10.60 bn USD   ██████████████▏         ≥ 70.7%" in lines
+    assert "2022 (assumed)   ≥ 10.60 bn USD   ██████████████▏         ≥ 70.7%" in lines
     metrics = list(
         csv.DictReader(io.StringIO(invoke("--data", more_than_current, "trade", "-f", "csv").stdout))
     )
@@ -311,11 +334,11 @@ def test_a_path_cut_by_the_calendar_says_so(invoke: Invoke, base_year: str) -> N
     p = json.loads(invoke("trade", "--project", "15e9", "--base-year", base_year, "--json").stdout)[
         "projection"
     ]
-    assert (p["status"], p["target_year"], p["path"][-1]["year"]) == ("beyond_horizon", None, 9999)
+    assert (p["projected_status"], p["target_year"], p["path"][-1]["year"]) == ("beyond_horizon", None, 9999)
     assert p["path_truncated"] is True
     lines = _lines(invoke, "trade", "--project", "15e9", "--base-year", base_year)
     assert (
-        _field(lines, "Reached in")
+        _field(lines, "Target on the path")
         == "after the year 9999 at these figures, which are lower bounds: perhaps sooner"
     )
     assert (
@@ -325,28 +348,33 @@ def test_a_path_cut_by_the_calendar_says_so(invoke: Invoke, base_year: str) -> N
 
 def test_a_path_that_reaches_the_target_in_9999_is_whole(invoke_json: Invoke) -> None:
     p = invoke_json("trade", "--project", "11e9", "--rate", "5%", "--base-year", "9998")["projection"]
-    assert (p["status"], p["target_year"], [s["year"] for s in p["path"]]) == ("reached", 9999, [9998, 9999])
+    assert (p["projected_status"], p["target_year"], [s["year"] for s in p["path"]]) == (
+        "reaches_target",
+        9999,
+        [9998, 9999],
+    )
     assert p["path_truncated"] is False
 
 
 def test_a_path_cut_where_values_overflow_says_so(invoke_json: Invoke) -> None:
     # --by asks for the path to 2120; at 100,000,000 % a year, values pass floats after 2071.
     p = invoke_json("trade", "--project", "15e9", "--rate", "1e6", "--by", "2120")["projection"]
-    assert (p["status"], p["target_year"], p["path"][-1]["year"]) == ("reached", 2023, 2071)
+    assert (p["projected_status"], p["target_year"], p["path"][-1]["year"]) == ("reaches_target", 2023, 2071)
     assert p["path_truncated"] is True
 
 
 def test_a_bounded_figure_leaves_beyond_and_never_open(invoke: Invoke, more_than_current: str) -> None:
     beyond = _lines(invoke, "--data", more_than_current, "trade", "-p", "1e18", "-r", "1e-9")
-    assert _field(beyond, "Reached in") == (
+    assert _field(beyond, "Target on the path") == (
         "after the year 9999 at these figures, which are lower bounds: perhaps sooner"
     )
     tiny = _lines(invoke, "--data", more_than_current, "--lang", "fr", "trade", "-p", "15e9", "-r", "1e-320")
-    assert _field(tiny, "Atteinte en") == (
+    assert _field(tiny, "Cible sur la trajectoire") == (
         "après l’an 9999 avec ces chiffres, qui sont des minimums\u202f: peut-être plus tôt"
     )
     never = _lines(invoke, "--data", more_than_current, "trade", "-p", "15e9", "-r", "0")
-    assert _field(never, "Reached in") == "not reached at these figures, which are lower bounds"
+    assert _field(never, "Target on the path") == "not reached at these figures, which are lower bounds"
     assert (
-        _field(_lines(invoke, "trade", "-p", "15e9", "-r", "0"), "Reached in") == "never reached at this rate"
+        _field(_lines(invoke, "trade", "-p", "15e9", "-r", "0"), "Target on the path")
+        == "never reached at this rate"
     )

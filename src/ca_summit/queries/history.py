@@ -236,3 +236,47 @@ def against_path(meetings: list[Meeting], path: list[PathStep], naming: Naming) 
 
 def _step(step: PathStep) -> tuple[float, Bound | None, bool]:
     return step.value.value, step.value.bound, step.value.approximate
+
+
+VerdictStatus = Literal["below_path", "on_path", "above_path", "undetermined", "mixed"]
+_VERDICT: dict[Position, VerdictStatus] = {
+    "below": "below_path",
+    "within": "on_path",
+    "above": "above_path",
+    "undetermined": "undetermined",
+}
+
+
+class Verdict(NamedTuple):
+    """The path against the latest year the series reported a figure for."""
+
+    status: VerdictStatus  # where that year's figures fall; mixed: not all on one side
+    year: int
+    claims: list[str]
+    reported_min: float
+    reported_max: float
+    target_reached: bool  # a figure of that year at or above the target (not an "up to")
+    step: PathStep
+
+
+def verdict(reported: dict[int, list[Reported]], path: list[PathStep], target: float) -> Verdict | None:
+    """The verdict of the latest path year with reported figures; None when none has any yet."""
+    year = max((y for y, found in reported.items() if found), default=None)
+    if year is None:
+        return None
+    found = reported[year]
+    positions = {r.position for r in found}
+    values = [r.claim.claim.value or 0.0 for r in found]
+    reached = any(
+        (r.claim.claim.value or 0.0) >= target and claim_bound(r.claim.claim.qualifier) != "upper"
+        for r in found
+    )
+    return Verdict(
+        _VERDICT[positions.pop()] if len(positions) == 1 else "mixed",
+        year,
+        [r.claim.claim.id for r in found],
+        min(values),
+        max(values),
+        reached,
+        next(step for step in path if step.year == year),
+    )

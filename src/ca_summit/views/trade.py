@@ -19,6 +19,7 @@ from .history import ReportedFigure, TradeHistory, present_reported
 
 if TYPE_CHECKING:
     from ..corpus.models import AmountFigure, GrowthFigure
+    from ..queries import history as q
     from ..queries.history import Reported
     from ..queries.trade import ProjectionResult, TradeResult
 
@@ -43,6 +44,34 @@ class PathPoint(View):
     )
 
 
+ProjectedStatus = Literal["reaches_target", "already_reached", "never_reaches", "beyond_horizon"]
+_PROJECTED: dict[Status, ProjectedStatus] = {
+    "reached": "reaches_target",
+    "already_reached": "already_reached",
+    "never_reached": "never_reaches",
+    "beyond_horizon": "beyond_horizon",
+}
+
+
+class Verdict(View):
+    status: Literal["below_path", "on_path", "above_path", "undetermined", "mixed"] = Field(
+        description="Where the figures reported for `year` fall against the path value and its bound "
+        "(each figure's own position is in path[].reported): below_path (the pace did not hold), "
+        "on_path, above_path, undetermined (a bounded figure across the path's edge), mixed (the "
+        "figures fall on different sides)."
+    )
+    year: int = Field(description="The latest path year with reported figures.")
+    claims: list[str] = Field(description="The ids of the figures reported for that year.")
+    reported_min: Finite = Field(description="The smallest of their values, in base units.")
+    reported_max: Finite = Field(description="The largest of their values.")
+    path_value: Finite = Field(description="The path's value for that year.")
+    path_bound: Bound | None = Field(description="lower: the path value is an at-least; upper: an at-most.")
+    path_approximate: bool
+    target_reached: bool = Field(
+        description="A figure reported for that year is at or above the target (an 'up to' is not)."
+    )
+
+
 class Projection(View):
     target: Finite
     current: Finite
@@ -54,9 +83,14 @@ class Projection(View):
     rate_source: Literal["implied", "given"]
     rate_bound: Bound | None
     rate_approximate: bool
-    status: Status = Field(
-        description="beyond_horizon: reached only after the year 9999; never_reached: the rate "
-        "does not grow the value."
+    base_year_basis: Literal["data", "assumed", "given"] = Field(
+        description="Where the base year comes from: the data; the data's assumption (the article does "
+        "not say it); or --base-year."
+    )
+    projected_status: ProjectedStatus = Field(
+        description="What the path does, if the pace held (a projection, not a fact): reaches_target "
+        "(in target_year); already_reached (the current figure is at or above the target); never_reaches "
+        "(the rate does not grow the value); beyond_horizon (only after the year 9999)."
     )
     already_reached: bool
     years_to_target: Finite | None
@@ -74,6 +108,10 @@ class Projection(View):
     path_truncated: bool = Field(
         description="The path stops before its end year: after 100 years, at the year 9999 (the "
         "calendar's end) short of the target, or where values overflow."
+    )
+    verdict: Verdict | None = Field(
+        description="What happened: the path against the latest of its years the series reported "
+        "figures for; null when none of its years has any yet."
     )
 
 
@@ -143,7 +181,9 @@ class TradeView(View):
             ),
             [
                 (
-                    cell(step.year),
+                    cell(
+                        step.year, _base_year(projection, lang) if step.year == projection.base_year else None
+                    ),
                     cell(step.value, _known(d.amount(step.value, self.currency, lang, decimals=2), step)),
                     cell(step.progress, d.bar(step.progress)),
                     cell(step.progress, _known(d.percent(step.progress, lang, 1, fixed=True), step)),
@@ -185,7 +225,7 @@ class TradeView(View):
             ("target", t(lang, "Target", "Cible"), cell(p.target, d.amount(p.target, self.currency, lang))),
             (
                 "current",
-                t(lang, f"Trade in {p.base_year}", f"Commerce en {p.base_year}"),
+                t(lang, "Trade in ", "Commerce en ") + _base_year(p, lang),
                 cell(p.current, d.qualified(d.amount(p.current, self.currency, lang), p.current_qualifier)),
             ),
             (
@@ -203,8 +243,13 @@ class TradeView(View):
             ("rate", t(lang, "Rate", "Rythme"), cell(p.rate, f"{rate} ({source})")),
             (
                 "years_to_target",
-                t(lang, "Reached in", "Atteinte en"),
+                t(lang, "Target on the path", "Cible sur la trajectoire"),
                 cell(p.years_to_target, _when(p, lang)),
+            ),
+            (
+                "verdict",
+                t(lang, "Against the reports", "Face aux chiffres"),
+                cell(None if p.verdict is None else p.verdict.status, _verdict_text(p, self.currency, lang)),
             ),
         ]
         if p.by_year is not None:
@@ -336,7 +381,7 @@ def _path_notes(path: list[PathPoint], lang: Lang) -> tuple[str, ...]:
 def _when(p: Projection, lang: Lang) -> str:
     """When the target is reached, worded as surely as the bounds allow."""
     t = d.tr
-    if p.status == "already_reached":
+    if p.projected_status == "already_reached":
         if p.current_bound == "upper":  # the true figure may be below the target
             return t(
                 lang,
@@ -344,7 +389,7 @@ def _when(p: Projection, lang: Lang) -> str:
                 "déjà atteinte par ce chiffre, qui est un maximum",
             )
         return t(lang, "already reached", "déjà atteinte")
-    if p.status == "never_reached":
+    if p.projected_status == "never_reaches":
         if "lower" in (p.rate_bound, p.current_bound):  # the true figures may yet get there
             return t(
                 lang,
@@ -352,7 +397,7 @@ def _when(p: Projection, lang: Lang) -> str:
                 "pas atteinte avec ces chiffres, qui sont des minimums",
             )
         return t(lang, "never reached at this rate", "jamais atteinte à ce rythme")
-    if p.status == "beyond_horizon":  # the path's value in 9999, the calendar's last year, is short
+    if p.projected_status == "beyond_horizon":  # the path's value in 9999, the calendar's last year, is short
         if p.years_bound == "upper":  # figures that are lower bounds: the true path may get there
             return t(
                 lang,
@@ -369,9 +414,77 @@ def _when(p: Projection, lang: Lang) -> str:
         phrase = t(lang, f"around {year}", f"vers {year}")
     else:
         phrase = t(lang, f"during {year}", f"courant {year}")
-    if p.years_to_target is None:
-        return phrase
-    return d.bounded(d.years(p.years_to_target, lang), p.years_bound, p.years_approximate) + ", " + phrase
+    if p.years_to_target is not None:
+        years = d.bounded(d.years(p.years_to_target, lang), p.years_bound, p.years_approximate)
+        phrase = f"{phrase} ({years})"
+    # A projection, never a fact: the path reaches the target only if the pace held.
+    return t(
+        lang,
+        f"the path reaches it {phrase}, if the pace held",
+        f"la trajectoire l’atteint {phrase}, si le rythme tenait",
+    )
+
+
+_BASE_YEAR_NOTE = {
+    "data": ("", ""),
+    "assumed": (" (assumed)", " (hypothèse)"),
+    "given": (" (given)", " (choisie)"),
+}
+
+
+def _base_year(p: Projection, lang: Lang) -> str:
+    """The base year with where it comes from: the article does not say it, so it is assumed."""
+    return f"{p.base_year}{d.tr(lang, *_BASE_YEAR_NOTE[p.base_year_basis])}"
+
+
+_VERDICT_WORDS = {
+    "below_path": ("below the path's", "sous la trajectoire,"),
+    "on_path": ("within the path's", "dans la trajectoire,"),
+    "above_path": ("above the path's", "au-dessus de la trajectoire,"),
+    "undetermined": ("undetermined against the path's", "indéterminé face à la trajectoire,"),
+    "mixed": ("on both sides of the path's", "de part et d’autre de la trajectoire,"),
+}
+
+
+def _verdict_text(p: Projection, currency: str, lang: Lang) -> str:
+    """`not reached: 2024 reported 10.7–11.5 bn USD, below the path's ≥ 13.41 bn USD`."""
+    t = d.tr
+    v = p.verdict
+    if v is None:
+        later = [step.year for step in p.path if step.year != p.base_year]
+        span = f"{later[0]}–{later[-1]}" if len(later) > 1 else "".join(map(str, later))
+        return t(lang, f"nothing reported yet for {span}", f"rien de rapporté encore pour {span}")
+    reported = _range(v, p, currency, lang)
+    path = d.bounded(d.amount(v.path_value, currency, lang, decimals=2), v.path_bound, v.path_approximate)
+    en, fr = _VERDICT_WORDS[v.status]
+    head = (
+        t(lang, "target reached", "cible atteinte")
+        if v.target_reached
+        else t(lang, "not reached", "pas atteinte")
+    )
+    return t(
+        lang,
+        f"{head}: {v.year} reported {reported}, {en} {path}",
+        f"{head} : {reported} rapportés pour {v.year}, {fr} {path}",
+    )
+
+
+def _range(v: Verdict, p: Projection, currency: str, lang: Lang) -> str:
+    """The figures of the verdict's year: one amount, or `10.7–11.5 bn USD`; with their signs when
+    a figure is qualified (`> 10 bn USD, 11 bn USD`)."""
+    from .history import claim_sign
+
+    step = next(step for step in p.path if step.year == v.year)
+    figures = [(r.qualifier, r.value) for r in step.reported]
+    if any(q != "exact" for q, _ in figures):
+        return ", ".join(
+            dict.fromkeys(claim_sign(q) + d.amount(value, currency, lang) for q, value in figures)
+        )
+    low, high = d.amount(v.reported_min, currency, lang), d.amount(v.reported_max, currency, lang)
+    if low == high:
+        return low
+    number, unit = low.split(None, 1)
+    return f"{number}–{high}" if high.endswith(unit) else f"{low} – {high}"
 
 
 # --- from the query's language-neutral result ---------------------------------------------------
@@ -442,7 +555,7 @@ def present(
         assumptions=[Assumption(id=a.id, text=a.text.get(lang)) for a in result.assumptions],
         projection=None
         if result.projection is None
-        else _projection(result.projection, reported or {}, lang),
+        else _projection(result.projection, reported or {}, lang, result.base_year_source),
         history=history,
     )
 
@@ -477,7 +590,15 @@ def _derived(id: str, label: str, known: Known, unit: str, basis: str) -> Metric
     )
 
 
-def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]", lang: Lang) -> Projection:
+def _projection(
+    p: "ProjectionResult",
+    reported: "dict[int, list[Reported]]",
+    lang: Lang,
+    base_year_basis: Literal["data", "assumed", "given"],
+) -> Projection:
+    from ..queries.history import verdict
+
+    found = verdict(reported, p.path, p.target)
     already = p.status == "already_reached"
     years = p.years_to_target
     return Projection(
@@ -491,7 +612,8 @@ def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]", la
         rate_source=p.rate_source,
         rate_bound=p.rate.bound,
         rate_approximate=p.rate.approximate,
-        status=p.status,
+        base_year_basis=base_year_basis,
+        projected_status=_PROJECTED[p.status],
         already_reached=already,
         years_to_target=None if years is None or not math.isfinite(years.value) else years.value,
         years_bound=None if years is None else years.bound,
@@ -516,6 +638,21 @@ def _projection(p: "ProjectionResult", reported: "dict[int, list[Reported]]", la
             for step in p.path
         ],
         path_truncated=p.path_truncated,
+        verdict=None if found is None else _verdict(found),
+    )
+
+
+def _verdict(v: "q.Verdict") -> Verdict:
+    return Verdict(
+        status=v.status,
+        year=v.year,
+        claims=v.claims,
+        reported_min=v.reported_min,
+        reported_max=v.reported_max,
+        path_value=v.step.value.value,
+        path_bound=v.step.value.bound,
+        path_approximate=v.step.value.approximate,
+        target_reached=v.target_reached,
     )
 
 
