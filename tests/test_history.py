@@ -190,18 +190,19 @@ def test_history_takes_no_projection_options(invoke: Invoke) -> None:
 
 
 def test_history_fields_and_jsonl(invoke: Invoke) -> None:
-    picked = json.loads(invoke("trade", "--history", "--json", "--fields", "history").stdout)
-    assert list(picked) == ["history"]
-    assert picked["history"]["claims"][0]["id"] == "t1"
-    (line,) = invoke("trade", "--history", "--format", "jsonl").stdout.splitlines()
-    assert json.loads(line)["history"]["disagreements"][2]["year"] == 2024
+    # --fields picks the fields of the claims, the records that CSV prints; the rest is kept.
+    picked = json.loads(invoke("trade", "--history", "--json", "--fields", "id,year").stdout)
+    assert picked["history"]["claims"][:2] == [{"id": "t1", "year": 2016}, {"id": "t3", "year": 2017}]
+    assert picked["history"]["disagreements"][2]["year"] == 2024
+    lines = invoke("trade", "--history", "--format", "jsonl", "--fields", "id").stdout.splitlines()
+    assert [json.loads(line) for line in lines[:2]] == [{"id": "t1"}, {"id": "t3"}]
+    assert len(lines) == len(picked["history"]["claims"])
 
 
 def test_history_csv_is_the_claims(invoke: Invoke) -> None:
-    rows = invoke("trade", "--history", "--format", "csv").stdout.splitlines()
-    assert rows[0] == (
-        "year,value,growth,speaker,stated_on,sources,differs_from,id,year_basis,qualifier,conflicts,confidence"
-    )
+    fields = "year,value,growth,speaker,stated_on,sources,differs_from,id,year_basis,qualifier,conflicts,confidence"
+    rows = invoke("trade", "--history", "--format", "csv", "--fields", fields).stdout.splitlines()
+    assert rows[0] == fields
     assert rows[4] == (
         "2018,12200000000,+35% since 2017,Elyor Ganiyev,2019-03-15,"
         '"UZ-Line, 20 March 2019; The Times of Central Asia",t7,t6,stated,more_than,c3,confirmed-1-source'

@@ -67,3 +67,11 @@ class Plain(Protocol):
     def notes(self) -> list[str]:
         """Prose for the reader, wrapped to the terminal."""
         ...
+
+
+@runtime_checkable
+class Document(Protocol):
+    """A view that --format markdown prints as a document to paste (headings, block quotes, its
+    sources at the end) rather than as a table."""
+
+    def markdown(self, lang: Lang) -> str: ...
