@@ -200,7 +200,10 @@ def test_history_fields_and_jsonl(invoke: Invoke) -> None:
 
 
 def test_history_csv_is_the_claims(invoke: Invoke) -> None:
-    fields = "year,value,growth,speaker,stated_on,sources,differs_from,id,year_basis,qualifier,conflicts,confidence"
+    fields = (
+        "year,value,growth,speaker,stated_on,sources,differs_from,id,year_basis,qualifier,conflicts,"
+        "confidence"
+    )
     rows = invoke("trade", "--history", "--format", "csv", "--fields", fields).stdout.splitlines()
     assert rows[0] == fields
     assert rows[4] == (
