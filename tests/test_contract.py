@@ -141,7 +141,7 @@ def test_head_of_a_pipe(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "id,kind,area,text,by,quote\n"
+    assert result.stdout == "id,kind,area,text,by,quote,meeting,topic,confidence,note,sources\n"
     assert result.stderr == ""
 
 

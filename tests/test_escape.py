@@ -72,10 +72,11 @@ def test_csv_keeps_one_record_per_line(invoke: Invoke, hostile: Path) -> None:
 
 
 def test_markdown_keeps_one_record_per_line(invoke: Invoke, hostile: Path) -> None:
-    lines = invoke("--data", str(hostile), "areas", "-f", "markdown").stdout.splitlines()
+    lines = invoke("--data", str(hostile), "areas", "-f", "markdown", "--fields", "number,summary,title")
+    lines = lines.stdout.splitlines()
     assert len(lines) == 3
     assert (
-        lines[2].split(" | ")[2] == r"\[red\]Trade\[/x\] \x1b\]0;pwned\x07 grows<br>\u2028 \| \x9b \u202e end"
+        lines[2].split(" | ")[1] == r"\[red\]Trade\[/x\] \x1b\]0;pwned\x07 grows<br>\u2028 \| \x9b \u202e end"
     )
 
 
@@ -130,8 +131,10 @@ def test_markdown_shows_text_as_written(
     invoke: Invoke, write: Callable[[str], Path], text: str, cell: str
 ) -> None:
     path = write(MINIMAL.replace("en: Trade grows.}", f"en: '{text}'}}"))
-    lines = invoke("--data", str(path), "areas", "-f", "markdown").stdout.splitlines()
-    assert lines[2].split(" | ")[2] == cell
+    table = invoke("--data", str(path), "areas", "-f", "markdown", "--fields", "number,summary,title")
+    assert table.stdout.splitlines()[2].split(" | ")[1] == cell
+    document = invoke("--data", str(path), "areas", "-f", "markdown").stdout.splitlines()
+    assert document[4].startswith(cell + " (by Kazakhstan)")
 
 
 @pytest.mark.parametrize("query", ["[/x]", "[red]tokaiev", "[bold]x[/bold]", "\\[x]"])

@@ -190,22 +190,27 @@ def test_history_takes_no_projection_options(invoke: Invoke) -> None:
 
 
 def test_history_fields_and_jsonl(invoke: Invoke) -> None:
-    picked = json.loads(invoke("trade", "--history", "--json", "--fields", "history").stdout)
-    assert list(picked) == ["history"]
-    assert picked["history"]["claims"][0]["id"] == "t1"
-    (line,) = invoke("trade", "--history", "--format", "jsonl").stdout.splitlines()
-    assert json.loads(line)["history"]["disagreements"][2]["year"] == 2024
+    # --fields picks the fields of the claims, the records that CSV prints; the rest is kept.
+    picked = json.loads(invoke("trade", "--history", "--json", "--fields", "id,year").stdout)
+    assert picked["history"]["claims"][:2] == [{"id": "t1", "year": 2016}, {"id": "t3", "year": 2017}]
+    assert picked["history"]["disagreements"][2]["year"] == 2024
+    lines = invoke("trade", "--history", "--format", "jsonl", "--fields", "id").stdout.splitlines()
+    assert [json.loads(line) for line in lines[:2]] == [{"id": "t1"}, {"id": "t3"}]
+    # JSON Lines are the claims of every scope, as CSV: the series' first, then the other scopes.
+    assert len(lines) == len(picked["history"]["claims"]) + len(picked["history"]["other_scopes"])
 
 
 def test_history_csv_is_every_claim_of_every_scope_with_its_addresses(invoke: Invoke) -> None:
     import csv
 
+    from ca_summit.cli.fields import record_fields
+
     out = invoke("trade", "--history", "--format", "csv").stdout
     rows = list(csv.DictReader(out.splitlines()))
-    assert out.splitlines()[0] == (
-        "id,meeting,scope,country,countries,flow,year,year_basis,value,qualifier,currency,growth,"
-        "speaker,speaker_role,stated_on,occasion,sources,urls,differs_from,conflicts,confidence"
-    )
+    # The CSV's columns are the claims' JSON keys: what --fields takes.
+    fields = record_fields("trade", "history.claims|history.other_scopes")
+    assert out.splitlines()[0] == ",".join(fields)
+    assert {"scope", "country", "sources"} <= set(fields)
     t6 = next(row for row in rows if row["id"] == "t6")
     assert (t6["year"], t6["value"], t6["growth"], t6["speaker"], t6["stated_on"]) == (
         "2018",
@@ -214,35 +219,27 @@ def test_history_csv_is_every_claim_of_every_scope_with_its_addresses(invoke: In
         "Elyor Ganiyev",
         "2019-03-15",
     )
-    assert (t6["sources"], t6["differs_from"], t6["qualifier"], t6["conflicts"]) == (
-        "UZ-Line, 20 March 2019; The Times of Central Asia",
-        "t7",
-        "more_than",
-        "c3",
-    )
-    # One address a source, in the order of the sources, as the JSON gives them.
-    claims = invoke_json_history(invoke)
+    assert (t6["differs_from"], t6["qualifier"], t6["conflicts"]) == ("t7", "more_than", "c3")
+    # A source is named by its address, in the order the JSON gives them.
+    history = json.loads(invoke("trade", "--history", "--json").stdout)["history"]
+    claims = history["claims"] + history["other_scopes"]
     json_t6 = next(c for c in claims if c["id"] == "t6")
-    assert t6["urls"].split(" ") == [s["url"] for s in json_t6["sources"]]
-    assert all(row["urls"] for row in rows)  # every claim cites a source
+    assert t6["sources"].split("; ") == [s["url"] for s in json_t6["sources"]]
+    assert all(row["sources"].startswith("http") for row in rows)  # every claim cites a source
     # The other scopes are rows too, each with its scope: as many rows as claims in the JSON.
     assert len(rows) == len(claims)
-    assert {row["scope"] for row in rows} == {
-        "intra_regional",
-        "country_with_region",
-        "bilateral",
-    }
+    assert {row["scope"] for row in rows} == {"intra_regional", "country_with_region", "bilateral"}
     assert next(row for row in rows if row["id"] == "t24")["country"] == "UZ"
 
 
 def test_history_markdown_has_the_addresses_and_scopes(invoke: Invoke) -> None:
     lines = invoke("trade", "--history", "--format", "markdown").stdout.splitlines()
     header = [cell.strip() for cell in lines[0].strip("|").split("|")]
-    assert "urls" in header and "scope" in header
+    assert "sources" in header and "scope" in header
     t4 = next(line for line in lines if line.startswith("| t4 |"))
     cells = [cell.strip() for cell in t4.strip("|").split("|")]
     assert cells[header.index("scope")] == "country_with_region"
-    assert cells[header.index("urls")].startswith("https://")
+    assert cells[header.index("sources")].startswith("https://")
 
 
 def invoke_json_history(invoke: Invoke) -> list[Any]:

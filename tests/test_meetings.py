@@ -282,6 +282,7 @@ def test_the_series_lists_with_each_meeting_the_conflicts_other_files_declare_ab
 
 
 def test_one_meetings_csv_has_the_lists_columns(invoke: Callable[..., Any]) -> None:
-    result = invoke("meetings", "2021", "--format", "csv")
-    assert result.stdout.splitlines()[0] == "edition,held_start,city,chair,attendees,guests,documents"
+    fields = "edition,held_start,city,chair,attendees,guests,documents"
+    result = invoke("meetings", "2021", "--format", "csv", "--fields", fields)
+    assert result.stdout.splitlines()[0] == fields
     assert result.stdout.splitlines()[1].startswith("3,2021-08-06,Turkmenbashi,Gurbanguly Berdimuhamedov,")

@@ -67,7 +67,7 @@ def test_nothing_to_list_is_one_line_and_an_empty_list(invoke: Invoke, args: lis
     assert table.exit_code == 0 and table.stderr == ""
     assert len(table.stdout.splitlines()) == 1 and table.stdout.startswith(line)
     data = json.loads(invoke(*args, "--json").stdout)
-    assert (data["hits"] if isinstance(data, dict) else data) == []
+    assert data == []
 
 
 def test_a_valid_series_file_is_searched_as_it_is(invoke: Invoke) -> None:
@@ -76,7 +76,7 @@ def test_a_valid_series_file_is_searched_as_it_is(invoke: Invoke) -> None:
         "search", "Nazarbayev", "--data", str(data_path() / "series" / "2018-astana.yaml"), "--json"
     )
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["count"] > 0
+    assert len(json.loads(result.stdout)) > 0
 
 
 def test_the_meeting_of_a_data_file_is_chosen_as_search_chooses_it(invoke: Invoke) -> None:
@@ -156,7 +156,7 @@ NAMES = [["Tokayev", "Tokaïev", "tokaiev", "Toqaev", "Токаев"], ["Dushanb
 @pytest.mark.parametrize("names", NAMES, ids=lambda names: names[0])
 def test_search_finds_an_entity_by_every_name_with_the_same_hits(invoke: Invoke, names: list[str]) -> None:
     hits = [
-        sorted((h["id"], h["meeting"]) for h in json.loads(invoke("search", name, "--json").stdout)["hits"])
+        sorted((h["id"], h["meeting"]) for h in json.loads(invoke("search", name, "--json").stdout))
         for name in names
     ]
     assert hits[0] and all(found == hits[0] for found in hits), dict(zip(names, map(len, hits), strict=True))

@@ -73,8 +73,26 @@ def test_schema_choices_are_the_commands_with_output(invoke: Invoke) -> None:
 # --fields and jsonl, on every command with output
 
 
+def _path(command: Command, args: list[str]) -> str | None:
+    """Where the records of this run are: the command's own list, or its mode's (trade --project)."""
+    return command.records_for({arg.lstrip("-"): True for arg in args if arg.startswith("--")})
+
+
+def _at(payload: Any, path: str | None) -> list[Any]:
+    """The records at `path`: a dotted path, or two joined by "|" (trade --history: every scope)."""
+    if path is None:
+        return payload if isinstance(payload, list) else [payload]
+    found: list[Any] = []
+    for one in path.split("|"):
+        node = payload
+        for key in one.split("."):
+            node = node[key]
+        found += node if isinstance(node, list) else [node]
+    return found
+
+
 def _two_fields(command: Command) -> tuple[str, str]:
-    fields = record_fields(command.name)
+    fields = record_fields(command.name, _path(command, records_args(command)))
     return fields[-1], fields[0]  # reversed: the order asked for is the order given
 
 
@@ -85,10 +103,7 @@ def test_fields_in_json_keep_those_fields_in_that_order(
     chosen = _two_fields(command)
     result = invoke(*records_args(command), "--format", "json", "--fields", ",".join(chosen))
     assert result.exit_code == (1 if command.name == "validate" else 0), result.stderr
-    payload = json.loads(result.stdout)
-    if command.records is not None:
-        payload = payload[command.records]
-    records = payload if isinstance(payload, list) else [payload]
+    records = _at(json.loads(result.stdout), _path(command, records_args(command)))
     assert records
     assert all(list(record) == list(chosen) for record in records)
 
@@ -96,9 +111,7 @@ def test_fields_in_json_keep_those_fields_in_that_order(
 @pytest.mark.parametrize("command", WITH_OUTPUT, ids=lambda c: c.name)
 def test_jsonl_is_one_record_a_line(invoke: Invoke, in_folder: Path, command: Command) -> None:
     whole = json.loads(invoke(*records_args(command), "--json").stdout)
-    if command.records is not None:
-        whole = whole[command.records]
-    expected = whole if isinstance(whole, list) else [whole]
+    expected = _at(whole, _path(command, records_args(command)))
     result = invoke(*records_args(command), "--format", "jsonl")
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -106,7 +119,7 @@ def test_jsonl_is_one_record_a_line(invoke: Invoke, in_folder: Path, command: Co
     chosen = _two_fields(command)
     selected = invoke(*records_args(command), "-f", "jsonl", "--fields", ",".join(chosen)).stdout
     assert [json.loads(line) for line in selected.splitlines()] == [
-        {field: record[field] for field in chosen} for record in expected
+        {field: record.get(field) for field in chosen} for record in expected
     ]
 
 
@@ -119,6 +132,40 @@ def test_fields_in_csv_and_markdown(invoke: Invoke, in_folder: Path, command: Co
     assert len(rows) > 1 and all(len(row) == 2 for row in rows)
     markdown = invoke(*records_args(command), "-f", "markdown", "--fields", ",".join(chosen)).stdout
     assert markdown.splitlines()[0] == f"| {chosen[0]} | {chosen[1]} |"
+
+
+# Every command, in each of its modes: the CSV's header, the fields --fields takes and the ones
+# completion offers are one list, the record's keys in the schema's order.
+RUNS = [
+    *([c.name] for c in WITH_OUTPUT if c.name not in ("search", "show", "validate")),
+    ["trade", "--history"],
+    ["trade", "--project", "15e9"],
+    ["facts", "--meeting", "2024"],
+    ["search", "tokaiev"],
+    ["show", "c6"],
+]
+
+
+@pytest.mark.parametrize("args", RUNS, ids=" ".join)
+def test_csv_header_fields_and_completion_are_one_list(invoke: Invoke, args: list[str]) -> None:
+    from ca_summit.cli.registry import find
+
+    command = find(args[0])
+    assert command is not None
+    valid = record_fields(command.name, _path(command, args))
+    header = next(csv.reader(io.StringIO(invoke(*args, "-f", "csv").stdout)))
+    assert header == list(valid)
+    whole = json.loads(invoke(*args, "--json").stdout)
+    assert all(set(record) <= set(valid) for record in _at(whole, _path(command, args)))
+    assert _complete(invoke, f"ca-summit {' '.join(args)} --fields ") == list(valid)
+    refused = invoke(*args, "--fields", "no_such_field")
+    assert refused.exit_code == 2 and f"choose from: {', '.join(valid)}" in refused.stderr
+
+
+def test_validate_csv_header_is_its_fields(invoke: Invoke, in_folder: Path) -> None:
+    valid = record_fields("validate", "problems")
+    header = next(csv.reader(io.StringIO(invoke("validate", "broken.yaml", "-f", "csv").stdout)))
+    assert header == list(valid) == _complete(invoke, "ca-summit validate broken.yaml --fields ")
 
 
 def test_fields_in_the_table_show_only_those(invoke: Invoke) -> None:
@@ -136,14 +183,12 @@ def test_a_field_the_table_does_not_show_is_shown_when_asked(invoke: Invoke) -> 
 
 
 def test_one_record_views_show_their_fields_as_rows(invoke: Invoke) -> None:
-    result = invoke("trade", "--fields", "currency,base_year", env={"COLUMNS": "120"})
-    assert [line.split() for line in result.stdout.splitlines() if line.strip()][1:] == [
-        ["currency", "USD"],
-        ["base_year", "2022"],
-    ]
-    assert (
-        invoke("trade", "-f", "csv", "--fields", "base_year,currency").stdout
-        == "base_year,currency\n2022,USD\n"
+    result = invoke("summary", "--fields", "participants,areas", env={"COLUMNS": "200"})
+    rows = [line.split(maxsplit=1) for line in result.stdout.splitlines() if line.strip()][1:]
+    assert rows[0] == ["participants", "KZ; UZ; TM; KG; TJ"]
+    assert rows[1][0] == "areas" and rows[1][1].startswith("trade-flows; industrial-cooperation")
+    assert invoke("summary", "-f", "csv", "--fields", "participants").stdout == (
+        "participants\nKZ; UZ; TM; KG; TJ\n"
     )
 
 
@@ -157,7 +202,8 @@ def test_one_record_views_show_their_fields_as_rows(invoke: Invoke) -> None:
         ),
         (
             ["facts", "--fields", ","],
-            "--fields needs at least one field; choose from: id, kind, area, text, by, quote",
+            "--fields needs at least one field; choose from: id, kind, area, text, by, quote, meeting, "
+            "topic, confidence, note, sources",
         ),
         (["facts", "--fields", "id,id"], "--fields names a field twice"),
     ],

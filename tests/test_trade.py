@@ -114,8 +114,8 @@ def test_the_path_csv_and_markdown_carry_the_bound(invoke: Invoke) -> None:
         ("2025", "lower", "false"),
     ]
     md = invoke("trade", "-p", "15e9", "-f", "markdown").stdout.splitlines()
-    assert md[0] == "| year | value | progress | bound | approximate |"
-    assert md[3].startswith("| 2023 | 11922308799.30") and md[3].endswith(" | lower | false |")
+    assert md[0] == "| year | value | progress | bound | approximate | reported |"
+    assert md[3].startswith("| 2023 | 11922308799.30") and " | lower | false | claim: t17," in md[3]
 
 
 def test_the_basis_says_the_year_is_assumed(invoke: Invoke, invoke_json: Invoke) -> None:

@@ -109,7 +109,8 @@ def execute(spec: Command, run: Any, settings: Settings, request: Any) -> int:
         settings.format,
         settings.lang,
         fields=settings.fields,
-        records=spec.records,
+        records=settings.records,
+        columns=settings.columns,
         pager=settings.pager,
         color=settings.color,
     )

@@ -57,6 +57,8 @@ class Settings(NamedTuple):
     lang: Lang
     format: Format
     fields: tuple[str, ...] | None  # None: every field
+    records: str | None  # where the records are in the output (Command.records_for)
+    columns: tuple[str, ...]  # every field of a record, as CSV prints them
     pager: bool
     color: Color
 
@@ -113,14 +115,19 @@ def _resolve_color(ctx: typer.Context, color: Color | None) -> Color:
 
 
 def _complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
-    """`--fields id,ti<TAB>`: the command's fields, after those already typed."""
+    """`--fields id,ti<TAB>`: the command's fields (those of the mode the line asks for: trade
+    --history's), after those already typed."""
     from .fields import record_fields
+    from .registry import find
 
     done, _, last = incomplete.rpartition(",")
     prefix = done + "," if done else ""
     taken = set(done.split(","))
-    name = ctx.info_name or ""
-    return [prefix + f for f in record_fields(name) if f.startswith(last) and f not in taken]
+    command = find(ctx.info_name or "")
+    if command is None:
+        return []
+    valid = record_fields(command.name, command.records_for(ctx.params))
+    return [prefix + f for f in valid if f.startswith(last) and f not in taken]
 
 
 FormatOption = Annotated[
@@ -194,12 +201,9 @@ def _output_format(fmt: Format | None, json_: bool) -> Format:
     return Format.json if json_ else (fmt or Format.table)
 
 
-def _fields(command: Command, text: str | None) -> tuple[str, ...] | None:
+def _fields(command: Command, text: str | None, valid: tuple[str, ...]) -> tuple[str, ...] | None:
     if text is None:
         return None
-    from .fields import record_fields
-
-    valid = record_fields(command.name)
     chosen = tuple(part.strip() for part in text.split(",") if part.strip())
     if not chosen:
         raise usage(f"--fields needs at least one field; choose from: {', '.join(valid)}")
@@ -225,11 +229,17 @@ def with_shared_options(command: Command, own: Callable[..., Any]) -> Callable[.
     ]
 
     def parse(ctx: typer.Context, **values: Any) -> tuple[Settings, Any]:
+        from .fields import record_fields
+
+        records = command.records_for(values)
+        columns = record_fields(command.name, records)
         settings = Settings(
             data=resolve_data(ctx, values.pop("data")),
             lang=resolve_lang(ctx, values.pop("lang")),
             format=_output_format(values.pop("output_format"), values.pop("json_")),
-            fields=_fields(command, values.pop("fields")),
+            fields=_fields(command, values.pop("fields"), columns),
+            records=records,
+            columns=columns,
             pager=not (values.pop("no_pager") or _root(ctx).no_pager),
             color=_resolve_color(ctx, values.pop("color")),
         )

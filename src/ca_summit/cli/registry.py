@@ -11,7 +11,8 @@ Light on purpose: `--version`, `--help` and usage errors read it without importi
 or Rich.
 """
 
-from typing import Literal, NamedTuple
+from collections.abc import Mapping
+from typing import Any, Literal, NamedTuple
 
 Kind = Literal["data", "file", "plain"]
 
@@ -24,13 +25,21 @@ class Command(NamedTuple):
     # for an output of either shape (facts: the article's, or a meeting's as public reports give it).
     view: str | None
     kind: Kind = "data"  # data: reads the summit; file: checks a file; plain: neither
-    # The list in the JSON output that --fields and jsonl address: None for the output itself (a
-    # list of records, or one record); a key for an object that holds its records (search's hits).
+    # The list in the JSON output that --fields, jsonl and CSV address: None for the output itself
+    # (a list of records, or one record); a key, or a dotted path, for an object that holds its
+    # records (show's items).
     records: str | None = None
+    # Options that print other records: (option, path), the first option given wins (trade's
+    # --history prints its claims, --project its path).
+    modes: tuple[tuple[str, str], ...] = ()
 
     @property
     def module(self) -> str:
         return f"ca_summit.cli.commands.{self.name}"
+
+    def records_for(self, values: Mapping[str, Any]) -> str | None:
+        """Where the records are, given the command's option values (as parsed, or while completing)."""
+        return next((path for option, path in self.modes if values.get(option)), self.records)
 
     @property
     def has_output(self) -> bool:
@@ -47,6 +56,8 @@ COMMANDS: tuple[Command, ...] = (
         "Trade figures, their history and projections.",
         "ca-summit trade --project 15e9 --by 2030",
         "trade:TradeView",
+        records="metrics",
+        modes=(("history", "history.claims|history.other_scopes"), ("project", "projection.path")),
     ),
     Command("summary", "The meeting at a glance.", "ca-summit summary --lang fr", "summary:SummaryView"),
     Command(
@@ -84,7 +95,6 @@ COMMANDS: tuple[Command, ...] = (
         "Find text in the article and the series.",
         "ca-summit search tokaiev",
         "facts:SearchView",
-        records="hits",
     ),
     Command(
         "show",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .display import Lang
 from .escape import escape_control, escape_json, escape_markdown
-from .report import Cell, Column, Plain, Raw, Table, Tabular, cell, primary
+from .report import Cell, Column, Document, Plain, Raw, Table, Tabular, cell, primary
 
 if TYPE_CHECKING:
     from .layout import Line
@@ -67,6 +67,7 @@ def render(
     *,
     fields: tuple[str, ...] | None = None,
     records: str | None = None,
+    columns: tuple[str, ...] = (),
     pager: bool = True,
     color: Color = Color.auto,
 ) -> str | None:
@@ -74,11 +75,15 @@ def render(
     is False, and coloured as `color` and the environment say (`colour_wanted`). Returns a warning
     for stderr when the pager failed (the output went out without it).
 
-    `fields` keeps only those fields of each record, in that order, in every format. The records
-    are the view itself when it is a list, the list under the key `records` when it holds one
-    (search's hits), else the view as one record.
+    The records are the view itself when it is a list, the list at the dotted path `records` when
+    it holds one (show's items, trade --history's claims), else the view as one record. `fields`
+    keeps only those fields of each record, in that order, in every format. `columns` are every
+    field of a record: CSV (and a Markdown table) print them all, one column a field; JSON and JSON
+    Lines keep every key without `fields`. A view with a `markdown(lang)` document (the article's
+    listings, the summary, the meetings) prints it for --format markdown, unless `fields` asks
+    for a table.
     """
-    return _guarded(_render, view, fmt, lang, fields, records, pager, color)
+    return _guarded(_render, view, fmt, lang, fields, records, columns, pager, color)
 
 
 def write(text: str) -> None:
@@ -103,6 +108,7 @@ def _render(
     lang: Lang,
     fields: tuple[str, ...] | None,
     records: str | None,
+    columns: tuple[str, ...],
     pager: bool,
     color: Color,
 ) -> str | None:
@@ -114,8 +120,10 @@ def _render(
     elif fmt is Format.jsonl:
         payload = view.model_dump(mode="json")
         _write("".join(escape_json(_json(record)) + "\n" for record in _records(payload, fields, records)))
+    elif fmt is Format.markdown and fields is None and isinstance(view, Document):
+        _write(view.markdown(lang))
     elif fmt in (Format.csv, Format.markdown):
-        table = primary(_tables(view, lang, fields, records, data=True))
+        table = _data_table(view, lang, fields or columns, records)
         _write(to_csv(table) if fmt is Format.csv else to_markdown(table))
     elif isinstance(view, Plain) and fields is None:
         _write("".join(line + "\n" for line in _plain(view)))
@@ -144,71 +152,115 @@ def _json(value: Json, indent: int | None = None) -> str:
 
 
 def _pick(record: dict[str, Json], fields: tuple[str, ...] | None) -> dict[str, Json]:
-    return record if fields is None else {field: record[field] for field in fields}
+    # A field of an output of two shapes that this record's shape lacks (facts) reads as null.
+    return record if fields is None else {field: record.get(field) for field in fields}
 
 
 def select(payload: Json, fields: tuple[str, ...], records: str | None) -> Json:
-    """The JSON payload with only `fields` in each record, in that order."""
+    """The JSON payload with only `fields` in each record, in that order; the rest kept."""
     if isinstance(payload, list):
         return [_pick(record, fields) for record in payload]
     if records is None:
         return _pick(payload, fields)
-    return {**payload, records: [_pick(record, fields) for record in payload[records]]}
+    for path in records.split("|"):  # "a|b": the records of two lists
+        key, _, rest = path.partition(".")
+        if payload.get(key) is not None:  # trade --history's claims, in a view without a history
+            payload = {**payload, key: select(payload[key], fields, rest or None)}
+    return payload
+
+
+def _found(payload: Json, records: str | None) -> list[Json]:
+    """The records: a list's items, the list at the dotted path `records`, or the one object."""
+    if isinstance(payload, list):
+        return payload
+    if records is None:
+        return [payload]
+    found: list[Json] = []
+    for path in records.split("|"):  # "a|b": the records of both lists, one after the other
+        node = payload
+        for key in path.split("."):
+            node = node.get(key) if isinstance(node, dict) else None
+        found += node if isinstance(node, list) else []
+    return found
 
 
 def _records(payload: Json, fields: tuple[str, ...] | None, records: str | None) -> list[Json]:
-    """The records, one a line for jsonl: a list's items, the list under `records`, or the one object."""
-    if isinstance(payload, list):
-        found = payload
-    elif records is not None:
-        found = payload[records]
-    else:
-        found = [payload]
-    return [_pick(record, fields) for record in found]
+    """The records, one a line for jsonl."""
+    return [_pick(record, fields) for record in _found(payload, records)]
 
 
-def _tables(
-    view: Tabular, lang: Lang, fields: tuple[str, ...] | None, records: str | None, *, data: bool = False
-) -> list[Table]:
+def _tables(view: Tabular, lang: Lang, fields: tuple[str, ...] | None, records: str | None) -> list[Table]:
     """The view's tables; with `fields`, one table of its records with just those fields, in that
-    order. `data`: the table is for CSV or Markdown, where a view that is one record is one row
-    (a person reads it as a list of fields)."""
+    order (a view that is one record: one row a field)."""
     tables = view.tables(lang)
     if fields is None:
-        return tables if data else [table for table in tables if table.in_table]
+        return tables
     payload = view.model_dump(mode="json")
     title = primary(tables).title
     if isinstance(payload, list) or records is not None:
-        rows = payload if isinstance(payload, list) else payload[records]
-        return [_columns(primary(tables), rows, fields)]
-    chosen = _pick(payload, fields)
-    if data:
-        return [
-            Table(title, tuple(Column(key, key) for key in chosen), [[_cell(v) for v in chosen.values()]])
-        ]
-    rows = [(cell(key), _cell(value)) for key, value in chosen.items()]
+        return [_columns(tables, _found(payload, records), fields)]
+    rows = [(cell(key), _cell(value)) for key, value in _pick(payload, fields).items()]
     return [Table(title, (Column("field", ""), Column("value", "")), rows, style="fields")]
 
 
+def _data_table(view: Tabular, lang: Lang, fields: tuple[str, ...], records: str | None) -> Table:
+    """The table CSV and a Markdown table print: one row a record, one column a field (every
+    field unless `fields` chose). Without a list of fields (a view rendered outside the CLI), the
+    primary table's data columns."""
+    tables = view.tables(lang)
+    if not fields:
+        return primary(tables)
+    return _columns(tables, _found(view.model_dump(mode="json"), records), fields)
+
+
 def _cell(value: Json) -> Cell:
-    """A field as one cell: a number, text or boolean as it is, a list or an object as JSON."""
+    """A field as one cell, never JSON: a number, text or boolean as it is; a source as its
+    address, another item as its id; a list as its items' cells joined by "; "; any other object
+    as `key: value` pairs."""
+    return cell(_flat(value))
+
+
+def _flat(value: Json) -> Raw:
     if value is None or isinstance(value, str | int | float | bool):
-        return cell(value)
-    return cell(_json(value))
+        return value
+    if isinstance(value, list):
+        return "; ".join(str(_flat(item)) for item in value if item not in (None, "", []))
+    for key in ("url", "id"):
+        if isinstance(value.get(key), str):
+            return str(value[key])
+    return ", ".join(f"{key}: {_flat(v)}" for key, v in value.items() if v not in (None, "", []))
 
 
-def _columns(table: Table, records: list[Json], fields: tuple[str, ...]) -> Table:
-    """The selected fields of each record: the table's own column where it has one (its cells read
-    better), else the record's value."""
-    index = {column.key: i for i, column in enumerate(table.columns) if column.in_data}
-    aligned = len(table.rows) == len(records)
-    columns = tuple(
-        table.columns[index[f]]._replace(in_table=True) if aligned and f in index else Column(f, f)
-        for f in fields
-    )
+ADDRESSED = frozenset({"sources"})  # fields that hold sources: their addresses in CSV and Markdown
+
+
+def _columns(tables: list[Table], records: list[Json], fields: tuple[str, ...]) -> Table:
+    """The selected fields of each record: the cell of a table that shows it where there is one
+    (its words read better than the raw value), else the record's value, never as JSON.
+
+    A record is found in the tables by its id (trade --history shows the other scopes apart), or,
+    in a table of as many rows as there are records and no id, by its place."""
+    table = primary(tables)
+    cells: list[dict[str, Cell]] = [{} for _ in records]
+    position = {record.get("id"): n for n, record in enumerate(records) if isinstance(record, dict)}
+    for shown in tables:
+        if shown.style != "grid":
+            continue
+        keys = [column.key if column.in_data else None for column in shown.columns]
+        ids = keys.index("id") if "id" in keys else None
+        if ids is None and len(shown.rows) != len(records):
+            continue
+        for n, row in enumerate(shown.rows):
+            at = position.get(row[ids].raw) if ids is not None else n
+            if at is not None:
+                for key, value in zip(keys, row, strict=True):
+                    if key is not None and key not in ADDRESSED:
+                        cells[at].setdefault(key, value)
+    index = {column.key: column for column in table.columns if column.in_data}
+    columns = tuple(index[f]._replace(in_table=True) if f in index else Column(f, f) for f in fields)
     rows = [
-        [row[index[f]] if aligned and f in index else _cell(record[f]) for f in fields]
-        for row, record in zip(table.rows if aligned else records, records, strict=True)
+        [found.get(f) or _cell(record.get(f)) for f in fields]
+        for found, record in zip(cells, records, strict=True)
     ]
     return table._replace(columns=columns, rows=rows, notes=())
 

@@ -40,7 +40,6 @@ class Table(NamedTuple):
     style: Literal["grid", "fields"] = "grid"  # fields: a two-column name/value table
     primary: bool = False  # the table CSV and Markdown print (else the first)
     empty: str | None = None  # what a table with no row says instead, in one line
-    in_table: bool = True  # False: the records for CSV and Markdown only; tables show them otherwise
 
 
 def primary(tables: list[Table]) -> Table:
@@ -68,3 +67,11 @@ class Plain(Protocol):
     def notes(self) -> list[str]:
         """Prose for the reader, wrapped to the terminal."""
         ...
+
+
+@runtime_checkable
+class Document(Protocol):
+    """A view that --format markdown prints as a document to paste (headings, block quotes, its
+    sources at the end) rather than as a table."""
+
+    def markdown(self, lang: Lang) -> str: ...

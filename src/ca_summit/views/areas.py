@@ -4,11 +4,12 @@
 # string at import, and that compile step is a measurable part of start-up. Each command's views
 # live in their own module so that a command builds only the models it prints.
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field, PrivateAttr, RootModel
 
 from ..queries.areas import AreaData
 from ..render import display as d
 from ..render.display import Lang
+from ..render.document import Article, Document, text
 from ..render.report import Column, Table, cell
 from .base import Actor, PointView, View, names, present_actor, present_point
 
@@ -27,6 +28,24 @@ class AreaView(View):
 
 class AreasView(RootModel[list[AreaView]]):
     model_config = ConfigDict(frozen=True, defer_build=True)
+    _article: Article | None = PrivateAttr(default=None)
+
+    def markdown(self, lang: Lang) -> str:
+        """Each area, what was said or proposed and by whom, with the article's words quoted."""
+        doc = Document(d.tr(lang, "Areas of cooperation", "Domaines de coopération"))
+        for area in self.root:
+            doc.heading(f"{area.number}. {d.typeset(area.title, lang)}")
+            for point in area.points:
+                who = (
+                    d.typeset(d.tr(lang, " (by ", " (par ") + names(point.by) + ")", lang) if point.by else ""
+                )
+                doc.para(text(d.typeset(point.text, lang) + who))
+                doc.quote(point.quote)
+            if area.is_new:
+                doc.para(text(d.new_line(d.typeset(area.title, lang), lang)))
+                if area.is_new_quote:
+                    doc.quote(area.is_new_quote)
+        return doc.sources(lang, self._article, ())
 
     def tables(self, lang: Lang) -> list[Table]:
         columns = (

@@ -13,10 +13,11 @@ from ..growth import Bound
 from ..queries.base import PointData, Who
 from ..render import display as d
 from ..render.display import Lang
-from ..render.report import Cell, Table, Tabular, cell
+from ..render.document import Article
+from ..render.report import Document, Table, Tabular
 
 if TYPE_CHECKING:
-    from ..corpus.models import Reference
+    from ..corpus.models import MeetingFile, Reference
 
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -122,11 +123,6 @@ class Source(View):
     language: str | None
 
 
-def urls(refs: list[Source]) -> Cell:
-    """The sources' addresses, in the order of `sources`, one space apart (no address holds one)."""
-    return cell(" ".join(ref.url for ref in refs) or None, "\n".join(ref.url for ref in refs))
-
-
 def copied(model: BaseModel, view: type[View]) -> dict[str, Any]:
     """The fields a view shows as the data has them, read as attributes: dumping the data model
     would build its serializer, which the bundled series (made without validation) never needs."""
@@ -142,6 +138,20 @@ def present_source(ref: "Reference") -> Source:
     return Source(**copied(ref, Source))
 
 
+def article_of(summit: "MeetingFile", lang: Lang) -> Article | None:
+    """How a meeting's article is cited: what the data records of it, nothing more."""
+    if summit.source is None or summit.meeting is None:
+        return None
+    m = summit.meeting
+    return Article(summit.source.document, summit.source.language, m.name.get(lang), m.date, m.quote)
+
+
+def actor_names(summit: "MeetingFile", lang: Lang) -> dict[str, str]:
+    """Participants and people of a meeting's article by id, named in `lang`."""
+    names = {person.id: person.name.get(lang) for person in summit.people}
+    return names | {p.code: p.name.get(lang) for p in summit.participants}
+
+
 class Nothing:
     """A listing with no record, as every format shows it: `[]` in JSON, no line in JSON Lines, a
     header alone in CSV and Markdown, and in a table one line that says why (never an empty table)."""
@@ -149,6 +159,8 @@ class Nothing:
     def __init__(self, view: Any, message: dict[Lang, str]) -> None:
         self._view = view
         self._message = message
+        if isinstance(view, Document):  # a document says why it has nothing, in one line
+            self.markdown = lambda lang: self._message[lang] + "\n"
 
     def tables(self, lang: Lang) -> list[Table]:
         return [table._replace(empty=self._message[lang]) for table in self._view.tables(lang)]

@@ -6,14 +6,15 @@
 
 from typing import TYPE_CHECKING
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field, PrivateAttr, RootModel
 
 from ..corpus.kinds import FactKind, HitKind
 from ..queries.facts import CountryData, Fact, Match, QuoteData
 from ..render import display as d
 from ..render.display import Lang
-from ..render.report import Cell, Column, Table, cell
-from .base import Actor, Source, View, names, present_actor, present_source, urls
+from ..render.document import Article, Document, Report, text
+from ..render.report import Column, Table, cell
+from .base import Actor, Source, View, names, present_actor, present_source
 
 if TYPE_CHECKING:  # the series' results: the article's facts need not import them
     from ..queries.series_search import MeetingSearch, SeriesItem, SeriesMatch
@@ -30,6 +31,18 @@ class FactView(View):
 
 class FactsView(RootModel[list[FactView]]):
     model_config = ConfigDict(frozen=True, defer_build=True)
+    _article: Article | None = PrivateAttr(default=None)
+    _names: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def markdown(self, lang: Lang) -> str:
+        """Each fact in our words, who it is by, and the article's words it rests on."""
+        doc = Document(d.tr(lang, "Facts", "Faits"))
+        for f in self.root:
+            by = ", ".join(self._names.get(ref, ref) for ref in f.by)
+            label = d.kind(f.kind, lang) + (d.tr(lang, ", by ", ", par ") + by if by else "")
+            doc.para(f"**{text(d.typeset(f.text, lang))}** ({text(label)})")
+            doc.quote(f.quote)
+        return doc.sources(lang, self._article, ())
 
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
@@ -70,6 +83,20 @@ class QuoteView(View):
 
 class QuotesView(RootModel[list[QuoteView]]):
     model_config = ConfigDict(frozen=True, defer_build=True)
+    _article: Article | None = PrivateAttr(default=None)
+
+    def markdown(self, lang: Lang) -> str:
+        """Each quote as the article prints it, who said it and what about; in English, its
+        translation."""
+        doc = Document(d.tr(lang, "Direct quotes", "Citations"))
+        for q in self.root:
+            who = names([q.speaker]) if q.speaker else d.tr(lang, "Unnamed speaker", "Orateur non nommé")
+            about = " — " + q.context if q.context else ""
+            doc.para(f"**{text(who)}**{text(d.typeset(about, lang))}")
+            doc.quote(q.french)
+            if lang == "en":
+                doc.para(text(d.quoted(q.english, "en", verbatim=False) + " (our translation)"))
+        return doc.sources(lang, self._article, ())
 
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
@@ -154,17 +181,23 @@ class Hit(View):
     sources: list[Source] = Field(description="The public reports an item of the series cites.")
 
 
-class SearchView(View):
-    query: str
-    count: int
-    hits: list[Hit]
+class SearchView(RootModel[list[Hit]]):
+    """The hits, a list like every listing's output; the table's title says what was asked."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+    _query: str = PrivateAttr(default="")
+
+    @property
+    def hits(self) -> list[Hit]:
+        return self.root
 
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
-        nothing = t(lang, f"No match for {self.query!r}.", f"Aucun résultat pour «\u202f{self.query}\u202f».")
+        query = self._query
+        nothing = t(lang, f"No match for {query!r}.", f"Aucun résultat pour «\u202f{query}\u202f».")
         return [
             Table(
-                t(lang, "Search: ", "Recherche : ") + self.query,
+                t(lang, "Search: ", "Recherche : ") + query,
                 (
                     Column("id", "id"),
                     Column("meeting", t(lang, "Meeting", "Réunion"), numeric=True),
@@ -172,8 +205,7 @@ class SearchView(View):
                     Column("field", t(lang, "Matched in", "Trouvé dans")),
                     Column("snippet", t(lang, "Match", "Extrait")),
                     Column("text", t(lang, "Fact", "Fait")),
-                    Column("sources", t(lang, "Sources", "Sources")),
-                    Column("urls", t(lang, "Addresses", "Adresses"), in_table=False),
+                    Column("sources", t(lang, "Sources", "Sources"), in_data=False),
                 ),
                 [
                     (
@@ -183,7 +215,7 @@ class SearchView(View):
                         cell(h.field, d.field(h.field, lang)),
                         cell(h.snippet),
                         cell(h.text, d.typeset(h.text, lang)),
-                        *_cited(h.sources),
+                        cell(None, _publishers(h.sources)),
                     )
                     for h in self.hits
                 ],
@@ -192,10 +224,8 @@ class SearchView(View):
         ]
 
 
-def _cited(sources: list[Source]) -> tuple[Cell, Cell]:
-    """The publishers (one a line in the table, `; ` between them in CSV) and their addresses."""
-    publishers = [source.publisher for source in sources]
-    return cell("; ".join(publishers) or None, "\n".join(publishers)), urls(sources)
+def _publishers(sources: list[Source]) -> str:
+    return "\n".join(source.publisher for source in sources)
 
 
 class MeetingFact(View):
@@ -217,6 +247,23 @@ class MeetingFact(View):
 class MeetingFactsView(RootModel[list[MeetingFact]]):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
+    def markdown(self, lang: Lang) -> str:
+        """Each fact in our words (English, as the series' data is), with the reports it rests on."""
+        doc = Document(d.tr(lang, "Facts from public reports", "Faits tirés de sources publiques"))
+        for f in self.root:
+            topic = d.topic(f.topic, lang) if f.topic else d.kind(f.kind, lang)
+            note = f" ({f.note})" if f.note else ""
+            said = d.tr(lang, "; sources: ", " ; sources : ") + ", ".join(s.publisher for s in f.sources)
+            colon = d.tr(lang, ": ", "\u202f: ")
+            doc.items(
+                [
+                    f"**{text(topic)}**{colon}{text(f.text + note)} "
+                    f"({text(d.confidence(f.confidence, lang) + said)})"
+                ]
+            )
+        reports = [Report(s.publisher, s.published, s.url) for f in self.root for s in f.sources]
+        return doc.sources(lang, None, reports)
+
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr
         return [
@@ -227,8 +274,7 @@ class MeetingFactsView(RootModel[list[MeetingFact]]):
                     Column("topic", t(lang, "Topic", "Sujet")),
                     Column("text", t(lang, "Fact", "Fait")),
                     Column("confidence", t(lang, "Confidence", "Fiabilité")),
-                    Column("sources", t(lang, "Sources", "Sources")),
-                    Column("urls", t(lang, "Addresses", "Adresses"), in_table=False),
+                    Column("sources", t(lang, "Sources", "Sources"), in_data=False),
                 ),
                 [
                     (
@@ -236,7 +282,7 @@ class MeetingFactsView(RootModel[list[MeetingFact]]):
                         cell(f.topic, d.topic(f.topic, lang) if f.topic else None),
                         cell(f.text),
                         cell(f.confidence, d.confidence(f.confidence, lang)),
-                        *_cited(f.sources),
+                        cell(None, _publishers(f.sources)),
                     )
                     for f in self.root
                 ],
@@ -337,7 +383,9 @@ def _series_hit(found: "SeriesMatch") -> Hit:
 def present_search(result: "MeetingSearch", lang: Lang) -> SearchView:
     hits = [_hit(match, meeting, lang) for meeting, match in result.article]
     hits += [_series_hit(found) for found in result.series]
-    return SearchView(query=result.query, count=len(hits), hits=hits)
+    view = SearchView(hits)
+    view._query = result.query
+    return view
 
 
 def present_meeting_facts(items: "list[SeriesItem]") -> MeetingFactsView:

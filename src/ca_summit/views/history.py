@@ -12,7 +12,7 @@ from pydantic import Field
 from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Cell, Column, Table, cell
-from .base import Finite, Source, View, copied, present_source, urls
+from .base import Finite, Source, View, copied, present_source
 
 if TYPE_CHECKING:
     from ..corpus.models import Conflict
@@ -185,7 +185,7 @@ class TradeHistory(View):
             ),
             empty=self._none(lang),
         )
-        tables = [*self._by_year(lang), claims, self._records(lang)]
+        tables = [*self._by_year(lang), claims]
         if self.disagreements:
             tables.append(
                 Table(
@@ -306,53 +306,6 @@ class TradeHistory(View):
                 ),
             )
         ]
-
-    def _records(self, lang: Lang) -> Table:
-        """Every claim, of every scope, one a row with its sources' addresses: what CSV and
-        Markdown print (the tables show the series and the other scopes apart)."""
-        columns = ("id", "meeting", "scope", "country", "countries", "flow", "year", "year_basis")
-        more = ("qualifier", "currency", "growth", "speaker", "speaker_role", "stated_on", "occasion")
-        return Table(
-            d.tr(lang, "Trade figures, as reported", "Chiffres du commerce, tels que rapportés"),
-            (
-                *(Column(key, key) for key in columns),
-                Column("value", "value", numeric=True),
-                *(Column(key, key) for key in more),
-                Column("sources", "sources"),
-                Column("urls", "urls"),
-                Column("differs_from", "differs_from"),
-                Column("conflicts", "conflicts"),
-                Column("confidence", "confidence"),
-            ),
-            [
-                (
-                    cell(c.id),
-                    cell(c.meeting),
-                    cell(c.scope),
-                    cell(c.country),
-                    cell(" ".join(c.countries) or None),
-                    cell(c.flow),
-                    cell(c.year),
-                    cell(c.year_basis),
-                    cell(c.value),
-                    cell(c.qualifier),
-                    cell(c.currency),
-                    _lines(growth_text(c.growth, lang)),
-                    cell(c.speaker),
-                    cell(c.speaker_role),
-                    cell(c.stated_on),
-                    cell(c.occasion),
-                    _lines(sources(c.sources, lang)),
-                    urls(c.sources),
-                    cell(" ".join(c.differs_from) or None),
-                    _conflict_ids(c.conflicts),
-                    cell(c.confidence),
-                )
-                for c in (*self.claims, *self.other_scopes)
-            ],
-            primary=True,
-            in_table=False,
-        )
 
     def _none(self, lang: Lang) -> str:
         """What the claims table says when it has no row: which years were asked for."""

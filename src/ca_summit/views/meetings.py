@@ -14,6 +14,7 @@ from ..corpus.models import MeetingRecord, Reference, RefersTo
 from ..queries.meetings import MeetingData
 from ..render import display as d
 from ..render.display import Lang
+from ..render.document import Document, Report, text
 from ..render.report import Column, Table, cell
 from .base import View
 
@@ -276,8 +277,40 @@ def _mark(confidence: str, lang: Lang) -> str:
     return "" if confidence == "confirmed-2-sources" else f" [{d.confidence(confidence, lang)}]"
 
 
+def record_lines(r: "RecordSummary | MeetingView", lang: Lang) -> list[str]:
+    """A meeting's place, chair, attendees, guests and documents, each with who reports it."""
+    t = d.tr
+    rows = [(t(lang, "City, venue", "Ville, lieu"), f"{r.city}, {r.venue}", r.place)]
+    rows.append((t(lang, "Chair", "Présidence"), f"{r.chair.person}, {r.chair.role}", r.chair.support))
+    rows += [(t(lang, "Attendee", "Participant"), _person(a), a.support) for a in r.attendees]
+    rows += [(t(lang, "Guest", "Invité"), _person(g), g.support) for g in r.guests]
+    rows += [(t(lang, "Document adopted", "Document adopté"), doc.title, doc.support) for doc in r.documents]
+    colon = t(lang, ": ", "\u202f: ")
+    return [f"{text(label)}{colon}{text(sourced(value, support, lang))}" for label, value, support in rows]
+
+
+def record_reports(r: "RecordSummary | MeetingView") -> list[Report]:
+    """Every report a meeting's record cites, once each."""
+    supports = [r.place, r.chair.support, *(p.support for p in (*r.attendees, *r.guests))]
+    supports += [doc.support for doc in r.documents]
+    return [Report(s.publisher, s.published, s.url) for support in supports for s in support.sources]
+
+
 class MeetingsView(RootModel[list[MeetingView]]):
     model_config = ConfigDict(frozen=True, defer_build=True)
+
+    def markdown(self, lang: Lang) -> str:
+        """Each meeting: when, where, who came, what was adopted, each item with its reports."""
+        t = d.tr
+        doc = Document(t(lang, "The Consultative Meetings", "Les réunions consultatives"))
+        reports: list[Report] = []
+        for m in self.root:
+            doc.heading(f"{d.edition(m.edition, lang)}, {m.year} — {m.city}")
+            held = t(lang, "Held: ", "Tenue\u202f: ") + sourced(_when(m, lang), m.held, lang)
+            doc.items([text(held), *record_lines(m, lang)])
+            reports += [Report(s.publisher, s.published, s.url) for s in m.held.sources]
+            reports += record_reports(m)
+        return doc.sources(lang, None, reports)
 
     def tables(self, lang: Lang) -> list[Table]:
         # One meeting: the same overview (what CSV and Markdown print, one column a JSON field),

@@ -6,14 +6,23 @@
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from ..queries.summary import SummaryResult
 from ..render import display as d
 from ..render.display import Lang
+from ..render.document import Article, Document, text
 from ..render.report import Cell, Column, Table, cell
 from .base import Actor, Assumption, Metric, View, metric_text
-from .meetings import RecordSummary, Support, person_line, present_record, sourced
+from .meetings import (
+    RecordSummary,
+    Support,
+    person_line,
+    present_record,
+    record_lines,
+    record_reports,
+    sourced,
+)
 from .trade import present as present_trade
 
 
@@ -41,6 +50,41 @@ class SummaryView(View):
         description="What public reports add to the article (city, venue, chair, who came, guests, "
         "documents adopted), each item with its sources; null where the data has no meeting record."
     )
+    _article: Article | None = PrivateAttr(default=None)
+
+    def markdown(self, lang: Lang) -> str:
+        """The meeting at a glance, as a document: the article's figures and areas, then what
+        public reports add, and every source."""
+        t = d.tr
+        m = self.meeting
+        doc = Document(f"{m.name}, {d.edition(m.edition, lang)}")
+        doc.para(text(d.long_date(m.date, lang)))
+        if m.quote:
+            doc.quote(m.quote)
+        doc.heading(t(lang, "Participants", "Participants"))
+        doc.items(text(a.name) for a in self.participants)
+        if self.figures:
+            doc.heading(t(lang, "Figures", "Chiffres"))
+            doc.items(
+                text(f"{d.typeset(f.label, lang)}\u202f: " if lang == "fr" else f"{f.label}: ")
+                + text(metric_text(f, lang, worded=True))
+                for f in self.figures
+            )
+        if self.areas:
+            doc.heading(t(lang, "Areas of cooperation", "Domaines de coopération"))
+            new = t(lang, " (new)", " (nouveauté)")
+            doc.items(
+                f"**{text(d.typeset(a.title, lang) + (new if a.is_new else ''))}** — "
+                f"{text(d.typeset(a.summary, lang))}"
+                for a in self.areas
+            )
+        if self.assumptions:
+            doc.heading(t(lang, "Assumptions", "Hypothèses"))
+            doc.items(text(d.typeset(a.text, lang)) for a in self.assumptions)
+        if self.record is not None:
+            doc.heading(t(lang, "What public reports add", "Ce qu’ajoutent les sources publiques"))
+            doc.items(record_lines(self.record, lang))
+        return doc.sources(lang, self._article, record_reports(self.record) if self.record else ())
 
     def tables(self, lang: Lang) -> list[Table]:
         t = d.tr

@@ -60,4 +60,16 @@ def article_listing(
 
     meeting = context.meeting(which)
     found = query(meeting.data)
-    return or_nothing(present(found, context.lang), list(found), no_article(what, meeting.year))
+    view = cited(present(found, context.lang), meeting.data, context.lang)
+    return or_nothing(view, list(found), no_article(what, meeting.year))
+
+
+def cited(view: "Tabular", summit: "MeetingFile", lang: Lang) -> "Tabular":
+    """The view, told how its meeting's article is cited and what its actors are called: what its
+    Markdown document needs and its JSON does not carry."""
+    from ...views.base import actor_names, article_of
+
+    view._article = article_of(summit, lang)  # type: ignore[attr-defined]
+    if hasattr(view, "_names"):
+        view._names = actor_names(summit, lang)
+    return view

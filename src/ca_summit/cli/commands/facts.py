@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ...corpus.kinds import FACT_KINDS
-from . import Context
+from . import Context, cited
 from .complete import MeetingOption, area_ids, choices, one_of
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def run(request: "FactsRequest", context: Context) -> "Tabular":
 
     meeting = context.meeting(request.meeting)
     if meeting.data.has_article:  # the article's facts, each with its verbatim quote
-        return present_facts(facts(meeting.data, request), context.lang)
+        return cited(present_facts(facts(meeting.data, request), context.lang), meeting.data, context.lang)
     return _reported(meeting, request)
 
 

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from . import Context
+from . import Context, cited
 from .complete import MeetingOption
 
 if TYPE_CHECKING:
@@ -19,4 +19,5 @@ def run(request: str | None, context: Context) -> "Tabular":
     from ...views.summary import present
 
     corpus = context.corpus()
-    return present(summary(corpus.one(request), corpus.naming), context.lang)
+    meeting = corpus.one(request)
+    return cited(present(summary(meeting, corpus.naming), context.lang), meeting.data, context.lang)
