@@ -5,8 +5,8 @@ Standard library only: `sqlite3` creates the tables with their keys and the FTS5
 statements, and sqlite-utils would add a runtime dependency for no capability we lack.
 
 The database and the metadata file are written to temporary files in the target's folder and
-renamed into place only once complete: an export that fails or is interrupted (Ctrl-C, SIGTERM)
-leaves the target as it was, and no temporary file behind.
+renamed into place only once complete: an export that fails or is interrupted (Ctrl-C, SIGTERM:
+interrupts.py) leaves the target as it was, and no temporary file behind.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import contextlib
 import html
 import json
 import os
-import signal
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from ..errors import SummitError
+from ..interrupts import deferred
 
 Value = str | int | float | bool | None
 SqlType = Literal["INTEGER", "REAL", "TEXT"]
@@ -84,7 +84,7 @@ def target(path: Path, *, replace: bool) -> Target:
 def write(where: Target, database: Database, *, replace: bool) -> None:
     """Write the database and its metadata, each renamed into place once complete."""
     metadata = json.dumps(datasette_metadata(database, where.database.stem), ensure_ascii=False, indent=2)
-    with _terminated_as_exit(), _temporary(where.database) as db, _temporary(where.metadata) as meta:
+    with _temporary(where.database) as db, _temporary(where.metadata) as meta:
         _fill(db, database)
         meta.write_text(metadata + "\n", encoding="utf-8")
         if not replace:  # made meanwhile: still never overwritten
@@ -95,43 +95,25 @@ def write(where: Target, database: Database, *, replace: bool) -> None:
 
 @contextlib.contextmanager
 def _temporary(beside: Path) -> Iterator[Path]:
-    """A new file in `beside`'s folder, removed unless it was renamed away; on any exit, even a
-    KeyboardInterrupt or SystemExit."""
+    """A new file in `beside`'s folder, removed unless it was renamed away, on any exit: an error,
+    Ctrl-C or SIGTERM (interrupts.Stopped), SystemExit."""
+    made: list[Path] = []
     try:
-        handle, name = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.", suffix=".tmp")
-    except OSError as error:
-        raise SummitError(f"cannot write {beside}: {error.strerror or error}") from None
-    os.close(handle)
-    path = Path(name)
-    try:
+        with deferred():  # a signal waits until the file is known to the `finally` that removes it
+            handle, name = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.", suffix=".tmp")
+            made.append(Path(name))
+        os.close(handle)
         # mkstemp makes the file private; the result gets the permissions of any new file.
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(path, 0o666 & ~umask)
-        yield path
+        os.chmod(made[0], 0o666 & ~umask)
+        yield made[0]
     except OSError as error:
         raise SummitError(f"cannot write {beside}: {error.strerror or error}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-
-
-@contextlib.contextmanager
-def _terminated_as_exit() -> Iterator[None]:
-    """SIGTERM raises SystemExit(143) while the files are written, so that they are cleaned up."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    try:
-        previous = signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread: signals are not ours to handle
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+        for path in made:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
 
 def _quoted(name: str) -> str:
