@@ -8,6 +8,7 @@ of each run of ours to the floor's run right after it. A pair sees the machine a
 moment, where the ratio of two medians is exposed to a shared machine's drift over the run.
 Budgets: ratio ≤ 1.25 for the data commands, a command's `--help` and a usage error (Typer parses
 with Pydantic); ≤ 0.75 for `--version` and `--help`, which must not pay for the models, YAML or Rich.
+And `export --sqlite` of the bundled corpus ≤ 1.5 × `meetings --json`, paired the same way.
 
     python benchmarks/startup.py                 # report
     python benchmarks/startup.py --runs 41       # more runs, steadier medians
@@ -191,6 +192,26 @@ def report(results: list[Result], runs: int) -> str:
     return "\n".join(lines)
 
 
+EXPORT_BUDGET = 1.5  # issue 19: export --sqlite of the bundled corpus against meetings --json
+
+
+def measure_export(runs: int) -> tuple[float, float, float]:
+    """`export --sqlite` of the bundled corpus against `meetings --json`, alternately: the medians
+    of each, and the median of the ratios of each export to the meetings run right after it."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        base = [sys.executable, "-m", "ca_summit"]
+        export = [*base, "export", "--sqlite", str(Path(folder) / "summit.db"), "--replace", "--json"]
+        meetings = [*base, "meetings", "--json"]
+        _time(export, env), _time(meetings, env)  # warm the caches
+        ours, floor = [], []
+        for _ in range(runs):
+            ours.append(_time(export, env)[0])
+            floor.append(_time(meetings, env)[0])
+        return statistics.median(ours), statistics.median(floor), paired(ours, floor)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=21)
@@ -206,8 +227,14 @@ def main() -> int:
             print("\n| command | instructions, ratio to the floor |\n|---|---:|")
             for name, ratio in count_instructions():
                 print(f"| `{name}` | {ratio:.2f} |")
+    export, meetings, ratio = measure_export(args.runs)
+    flag = "" if ratio <= EXPORT_BUDGET else f" (over budget: {EXPORT_BUDGET})"
+    print(
+        f"\n`export --sqlite` of the bundled corpus: {export * 1000:.0f} ms against `meetings --json`: "
+        f"{meetings * 1000:.0f} ms; ratio {ratio:.2f}{flag} (budget: ≤ {EXPORT_BUDGET}, paired runs)."
+    )
     over = [result[0] for result in results if result[5] > result[7]]
-    return 1 if args.check and over else 0
+    return 1 if args.check and (over or ratio > EXPORT_BUDGET) else 0
 
 
 if __name__ == "__main__":

@@ -338,7 +338,10 @@ def test_no_command_but_a_chart_imports_matplotlib(tmp_path: Path) -> None:
         f"codes.append(main({chart!r}))\n"
         "sys.__stderr__.write(repr((codes, before, 'matplotlib' in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    # In tmp_path: export's example writes its database in the folder it runs in.
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
     codes, before, after = eval(result.stderr.splitlines()[-1])
     assert codes[:-1] == [0] * len(runs) and before is False
     matplotlib_or_skip()

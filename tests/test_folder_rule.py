@@ -13,7 +13,8 @@ from test_series import meeting_text
 from ca_summit.cli.registry import COMMANDS
 
 Invoke = Callable[..., Any]
-ARGS = {"search": ["Astana"], "show": ["KZ"]}
+# export writes its file in the folder of the test that runs it (`in_folder`).
+ARGS = {"search": ["Astana"], "show": ["KZ"], "export": ["--sqlite", "export.db", "--replace"]}
 # Every command that reads data, with the arguments it needs, and trade's other modes.
 READERS = [
     *([c.name, *ARGS.get(c.name, [])] for c in COMMANDS if c.kind == "data"),
@@ -70,6 +71,7 @@ HOSTILE = [_broken_sibling, _id_twice, _empty_file, _same_edition, _same_year, _
 
 
 @pytest.mark.parametrize("spoil", HOSTILE, ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.usefixtures("in_folder")
 def test_every_command_refuses_what_validate_refuses(invoke: Invoke, small_folder: Path, spoil: Any) -> None:
     spoil(small_folder)
     verdict = invoke("validate", str(small_folder))
@@ -81,6 +83,7 @@ def test_every_command_refuses_what_validate_refuses(invoke: Invoke, small_folde
         assert result.stderr.startswith("ca-summit: error: "), (args, result.stderr)
 
 
+@pytest.mark.usefixtures("in_folder")
 def test_a_folder_that_validate_accepts_every_command_reads(invoke: Invoke, bundled_copy: Path) -> None:
     (bundled_copy / "2030-new.yaml").write_text(meeting_text(), encoding="utf-8")
     assert invoke("validate", str(bundled_copy)).exit_code == 0

@@ -129,12 +129,13 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-# Every command that reads the data, from the registry (search needs words to look for).
-COMMANDS = [
-    [c.name, *({"search": ["a"], "show": ["KZ"]}.get(c.name, []))] for c in REGISTERED if c.kind == "data"
-]
+# Every command that reads the data, from the registry (search needs words to look for; export, a
+# file to write, in the test's own folder: `in_folder`).
+ARGS = {"search": ["a"], "show": ["KZ"], "export": ["--sqlite", "export.db", "--replace"]}
+COMMANDS = [[c.name, *ARGS.get(c.name, [])] for c in REGISTERED if c.kind == "data"]
 
 
+@pytest.mark.usefixtures("in_folder")
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=documents())
 def test_every_command_runs_on_every_file_validate_accepts(
@@ -152,6 +153,7 @@ def test_every_command_runs_on_every_file_validate_accepts(
             json.loads(result.stdout)
 
 
+@pytest.mark.usefixtures("in_folder")
 def test_texts_at_the_data_model_limit_pass_every_command(invoke: Callable[..., Any], write: Any) -> None:
     long = "x" * 2500
     person = (
@@ -168,6 +170,7 @@ def test_texts_at_the_data_model_limit_pass_every_command(invoke: Callable[..., 
 CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
 
 
+@pytest.mark.usefixtures("in_folder")
 @pytest.mark.parametrize("path", [bundled_path(), *CORPUS], ids=lambda p: p.name)
 def test_validate_and_the_commands_give_one_verdict(path: Path, invoke: Callable[..., Any]) -> None:
     try:

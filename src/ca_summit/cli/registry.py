@@ -104,6 +104,13 @@ COMMANDS: tuple[Command, ...] = (
         records="items",
     ),
     Command(
+        "export",
+        "Write the corpus to a SQLite database, for Datasette.",
+        "ca-summit export --sqlite summit.db --replace",
+        "export:ExportView",
+        records="contents",
+    ),
+    Command(
         "validate",
         "Check a data file and list every problem.",
         "ca-summit validate my_summit.yaml",
