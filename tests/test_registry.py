@@ -137,7 +137,8 @@ def test_fields_in_csv_and_markdown(invoke: Invoke, in_folder: Path, command: Co
 # Every command, in each of its modes: the CSV's header, the fields --fields takes and the ones
 # completion offers are one list, the record's keys in the schema's order.
 RUNS = [
-    *([c.name] for c in WITH_OUTPUT if c.name not in ("search", "show", "validate")),
+    *([c.name] for c in WITH_OUTPUT if c.name not in ("search", "show", "validate", "export")),
+    ["export", "--sqlite", "corpus.db", "--replace"],
     ["trade", "--history"],
     ["trade", "--project", "15e9"],
     ["facts", "--meeting", "2024"],
@@ -147,7 +148,9 @@ RUNS = [
 
 
 @pytest.mark.parametrize("args", RUNS, ids=" ".join)
-def test_csv_header_fields_and_completion_are_one_list(invoke: Invoke, args: list[str]) -> None:
+def test_csv_header_fields_and_completion_are_one_list(
+    invoke: Invoke, in_folder: Path, args: list[str]
+) -> None:
     from ca_summit.cli.registry import find
 
     command = find(args[0])
