@@ -378,3 +378,49 @@ def test_a_bounded_figure_leaves_beyond_and_never_open(invoke: Invoke, more_than
         _field(_lines(invoke, "trade", "-p", "15e9", "-r", "0"), "Target on the path")
         == "never reached at this rate"
     )
+
+
+def test_a_projection_starts_from_a_reported_figure_with_its_qualifier(invoke: Any) -> None:
+    p = json.loads(invoke("trade", "--project", "15e9", "--from", "t26", "--json").stdout)["projection"]
+    assert (p["start_claim"], p["base_year"], p["base_year_basis"]) == ("t26", 2024, "reported")
+    assert (p["current"], p["current_bound"], p["current_approximate"]) == (11.5e9, None, False)
+    assert p["path"][0]["year"] == 2024 and p["path"][0]["value"] == 11.5e9
+    lower = json.loads(invoke("trade", "--project", "15e9", "--from", "t6", "--json").stdout)["projection"]
+    assert (lower["base_year"], lower["current_bound"], lower["current_qualifier"]) == (
+        2018,
+        "lower",
+        "more_than",
+    )
+    table = invoke("trade", "--project", "15e9", "--from", "t26", env={"COLUMNS": "120"}).stdout
+    assert "Trade in 2024 (reported, t26)" in table
+    article = json.loads(invoke("trade", "--project", "15e9", "--json").stdout)["projection"]
+    assert (article["start_claim"], article["base_year_basis"]) == (None, "assumed")
+
+
+@pytest.mark.parametrize(
+    ("claim", "why"),
+    [
+        ("t8", "it covers part of a year (January–September)"),
+        ("t24", "it is a figure of country with region trade, not the region's trade"),
+        ("t12", "it gives a growth, not a value"),
+        ("t5", "the year it refers to is not stated"),
+    ],
+)
+def test_a_figure_that_cannot_start_a_path_is_refused_saying_why(invoke: Any, claim: str, why: str) -> None:
+    result = invoke("trade", "--project", "15e9", "--from", claim)
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"ca-summit: error: --from {claim}: {why}; a projection starts from a year's whole trade\n"
+    )
+
+
+def test_an_unknown_claim_or_a_from_without_a_projection_is_a_usage_error(invoke: Any) -> None:
+    unknown = invoke("trade", "--project", "15e9", "--from", "t99")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "ca-summit: error: no trade claim 't99'; the closest: t9, t29, t19 "
+        "(see 'ca-summit trade --history')\n",
+    )
+    for args in (["--from", "t26"], ["-p", "15e9", "--from", "t26", "--base-year", "2020"]):
+        assert invoke("trade", *args).exit_code == 2

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .. import growth
-from ..corpus.models import Assumption, MeetingFile, Qualifier, Text, Trade
+from ..corpus.models import Assumption, ClaimQualifier, MeetingFile, Qualifier, Text, Trade
 from ..errors import SummitError
 from ..growth import Known, Status, combine
+
+if TYPE_CHECKING:
+    from ..corpus.files import Meeting
 
 LAST_YEAR = 9999
 PATH_MAX_YEARS = 100
 NEVER_HORIZON = 10  # years shown when the target is never reached
+
+
+class StartFigure(NamedTuple):
+    """A reported figure a projection starts from (--from CLAIM_ID), instead of the article's."""
+
+    claim: str
+    value: float
+    qualifier: ClaimQualifier
+    year: int
 
 
 class TradeRequest(NamedTuple):
@@ -23,6 +35,7 @@ class TradeRequest(NamedTuple):
     base_year: int | None = None  # None: the data's
     history: bool = False  # also every claim of the meeting series
     meeting: str | None = None  # a year or an edition: the meeting (for --history, a filter)
+    start: StartFigure | None = None  # --from: a reported figure to project from
     since: int | None = None  # --history: only figures for this year or later
     until: int | None = None  # --history: only figures for this year or earlier
 
@@ -50,6 +63,8 @@ def check_request(summit: MeetingFile, request: TradeRequest) -> RequestProblem 
     if summit.trade is None:
         return None  # a data problem, which `trade` reports
     base = summit.trade.base_year if request.base_year is None else request.base_year
+    if request.start is not None:
+        base = request.start.year
     years = summit.trade.growth.period_years
     if request.target is None and (request.rate is not None or request.by_year is not None):
         return RequestProblem("needs_target", base, request.by_year, years)
@@ -87,6 +102,7 @@ class ProjectionResult(NamedTuple):
     required_rate: Known | None
     path: list[PathStep]
     path_truncated: bool
+    start_claim: str | None = None  # --from: the reported figure the path starts from
 
 
 class TradeResult(NamedTuple):
@@ -132,6 +148,27 @@ DERIVED = (
 )
 
 
+# A claim's qualifier as the article's words put it (the view words them), and as a bound.
+_CLAIM_QUALIFIER: dict[str, Qualifier] = {
+    "exact": "stated",
+    "more_than": "more_than",
+    "at_least": "more_than",
+    "up_to": "less_than",
+    "about": "about",
+}
+
+
+_CLAIM_BOUND: dict[str, Literal["lower", "upper"]] = {
+    "more_than": "lower",
+    "at_least": "lower",
+    "up_to": "upper",
+}
+
+
+def _from_claim(value: float, qualifier: ClaimQualifier) -> Known:
+    return Known(value, _CLAIM_BOUND.get(qualifier), qualifier == "about")
+
+
 _QUALIFIER_BOUND: dict[str, Literal["lower", "upper"]] = {"more_than": "lower", "less_than": "upper"}
 
 
@@ -167,7 +204,15 @@ def trade(summit: MeetingFile, request: TradeRequest) -> TradeResult:
     projection = None
     if request.target is not None:
         rate = implied if request.rate is None else Known(request.rate)
-        projection = _project(t, current, request.target, rate, request.rate is None, base, request.by_year)
+        start, qualifier, first = current, t.current.qualifier, base
+        if request.start is not None:
+            start = _from_claim(request.start.value, request.start.qualifier)
+            qualifier, first = _CLAIM_QUALIFIER[request.start.qualifier], request.start.year
+        projection = _project(
+            start, qualifier, request.target, rate, request.rate is None, first, request.by_year
+        )
+        if request.start is not None:
+            projection = projection._replace(start_claim=request.start.claim)
     return TradeResult(
         trade=t,
         base_year=base,
@@ -185,7 +230,13 @@ def trade(summit: MeetingFile, request: TradeRequest) -> TradeResult:
 
 
 def _project(
-    t: Trade, current: Known, target_value: float, rate: Known, implied: bool, base: int, by_year: int | None
+    current: Known,
+    qualifier: Qualifier,
+    target_value: float,
+    rate: Known,
+    implied: bool,
+    base: int,
+    by_year: int | None,
 ) -> ProjectionResult:
     target = Known(target_value)
     needed = growth.growth_between(current.value, target.value)
@@ -215,7 +266,7 @@ def _project(
     return ProjectionResult(
         target=target.value,
         current=current,
-        current_qualifier=t.current.qualifier,
+        current_qualifier=qualifier,
         base_year=base,
         rate=rate,
         rate_source="implied" if implied else "given",
@@ -238,3 +289,30 @@ def _years(years: float | None, status: Status, target: Known, current: Known, r
     if status == "already_reached":  # there is there whatever the bounds
         return Known(0.0)
     return combine(math.inf if years is None else years, (target,), (current, rate))
+
+
+def start_figure(meetings: list[Meeting], claim_id: str) -> StartFigure:
+    """The reported figure `claim_id` names, as a start for a projection: a usage error naming the
+    closest ids when none has it, or saying why the one that has it cannot start a path."""
+    import difflib
+
+    claims = {claim.id: claim for meeting in meetings for claim in meeting.data.trade_claims}
+    claim = claims.get(claim_id)
+    if claim is None:
+        close = difflib.get_close_matches(claim_id, list(claims), n=5, cutoff=0.6)
+        hint = f"; the closest: {', '.join(close)}" if close else ""
+        raise SummitError(f"no trade claim {claim_id!r}{hint} (see 'ca-summit trade --history')", usage=True)
+    why = None
+    if claim.scope != "intra_regional" or claim.flow != "trade":
+        why = f"it is a figure of {claim.scope.replace('_', ' ')} {claim.flow}, not the region's trade"
+    elif claim.value is None or claim.qualifier is None:
+        why = "it gives a growth, not a value"
+    elif claim.year is None:
+        why = "the year it refers to is not stated"
+    elif claim.part_of_year is not None:
+        why = f"it covers part of a year ({claim.part_of_year})"
+    if why is not None or claim.value is None or claim.qualifier is None or claim.year is None:
+        raise SummitError(
+            f"--from {claim_id}: {why}; a projection starts from a year's whole trade", usage=True
+        )
+    return StartFigure(claim.id, claim.value, claim.qualifier, claim.year)

@@ -83,9 +83,12 @@ class Projection(View):
     rate_source: Literal["implied", "given"]
     rate_bound: Bound | None
     rate_approximate: bool
-    base_year_basis: Literal["data", "assumed", "given"] = Field(
+    base_year_basis: Literal["data", "assumed", "given", "reported"] = Field(
         description="Where the base year comes from: the data; the data's assumption (the article does "
-        "not say it); or --base-year."
+        "not say it); --base-year; or the reported figure of --from (start_claim)."
+    )
+    start_claim: str | None = Field(
+        description="With --from: the trade claim whose figure and year the path starts from."
     )
     projected_status: ProjectedStatus = Field(
         description="What the path does, if the pace held (a projection, not a fact): reaches_target "
@@ -429,12 +432,13 @@ _BASE_YEAR_NOTE = {
     "data": ("", ""),
     "assumed": (" (assumed)", " (hypothèse)"),
     "given": (" (given)", " (choisie)"),
+    "reported": (" (reported, {claim})", " (rapporté, {claim})"),
 }
 
 
 def _base_year(p: Projection, lang: Lang) -> str:
     """The base year with where it comes from: the article does not say it, so it is assumed."""
-    return f"{p.base_year}{d.tr(lang, *_BASE_YEAR_NOTE[p.base_year_basis])}"
+    return f"{p.base_year}{d.tr(lang, *_BASE_YEAR_NOTE[p.base_year_basis]).format(claim=p.start_claim)}"
 
 
 _VERDICT_WORDS = {
@@ -612,7 +616,8 @@ def _projection(
         rate_source=p.rate_source,
         rate_bound=p.rate.bound,
         rate_approximate=p.rate.approximate,
-        base_year_basis=base_year_basis,
+        base_year_basis="reported" if p.start_claim is not None else base_year_basis,
+        start_claim=p.start_claim,
         projected_status=_PROJECTED[p.status],
         already_reached=already,
         years_to_target=None if years is None or not math.isfinite(years.value) else years.value,

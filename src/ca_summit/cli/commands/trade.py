@@ -29,6 +29,7 @@ class Asked(NamedTuple):
 
     request: "TradeRequest"
     plot: Path | None = None
+    start: str | None = None  # --from: a claim's id, looked up in the data
 
 
 def _year(flag: str, help: str) -> Any:
@@ -75,6 +76,17 @@ def options(
     meeting: Annotated[
         str | None, meeting_option(f"the article's, {DEFAULT_YEAR}; with --history, every meeting")
     ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="CLAIM_ID",
+            show_default=False,
+            help="With --project: start from a figure reported later (a claim of intra-regional trade "
+            "with a value and a year, such as t25: see 'ca-summit trade --history') instead of the "
+            "article's, with its qualifier; the pace stays the article's unless --rate is given.",
+        ),
+    ] = None,
     plot: Annotated[
         Path | None,
         typer.Option(
@@ -96,6 +108,12 @@ def options(
     if project is None and (rate is not None or by is not None):
         raise SummitError("--rate and --by need a target (--project AMOUNT)", usage=True)
     since, until = _years(year, since, until, history=history)
+    if start is not None and (project is None or base_year is not None):
+        raise SummitError(
+            "--from starts a projection (--project AMOUNT) from a reported figure, whose year is its "
+            "own: it takes no --base-year",
+            usage=True,
+        )
     if plot is not None:
         if not history and project is None:
             raise SummitError("--plot draws --history or a projection (--project AMOUNT)", usage=True)
@@ -114,7 +132,7 @@ def options(
         since=since,
         until=until,
     )
-    return Asked(request, plot)
+    return Asked(request, plot, start)
 
 
 def _years(
@@ -143,7 +161,12 @@ _FLAGS = {"target": "--project AMOUNT", "rate": "--rate", "by_year": "--by", "ba
 
 
 def run(asked: Asked, context: Context) -> "Tabular":
-    view = _view(asked.request, context)
+    request = asked.request
+    if asked.start is not None:
+        from ...queries.trade import start_figure
+
+        request = request._replace(start=start_figure(context.corpus().meetings, asked.start))
+    view = _view(request, context)
     if asked.plot is not None:
         _plot(view, asked.plot, context)
     return view
