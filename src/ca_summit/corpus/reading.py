@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING
 
 from ..errors import Problem, SummitError
 from .files import Meeting, data_files, data_path
-from .models import Declares, EntitiesFile, Entity, Loc, MeetingFile, RefersTo, series_scoped, validated
+from .models import (
+    DataFile,
+    Declares,
+    EntitiesFile,
+    Entity,
+    Loc,
+    MeetingFile,
+    RefersTo,
+    series_scoped,
+    validated,
+)
 from .series import Corpus
 
 if TYPE_CHECKING:
@@ -26,8 +36,6 @@ if TYPE_CHECKING:
 
 # The loader (and with it YAML) is imported where a file is read: the bundled data, read from its
 # snapshots, needs neither.
-
-DataFile = MeetingFile | EntitiesFile
 
 
 @dataclass
