@@ -72,6 +72,7 @@ app()
 
 CASES = (  # name, ca-summit's arguments, the floor's, the budget, the exit code both must give
     ("areas --json", ["areas", "--json"], ["show", "{doc}"], BUDGET, 0),
+    ("summary --json", ["summary", "--json"], ["show", "{doc}"], BUDGET, 0),
     ("trade --project 15e9 --json", ["trade", "--project", "15e9", "--json"], ["show", "{doc}"], BUDGET, 0),
     ("trade --history --json", ["trade", "--history", "--json"], ["show", "{doc}"], BUDGET, 0),
     ("areas (table)", ["areas"], ["show", "{doc}", "--table"], BUDGET, 0),

@@ -223,9 +223,9 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from ca_summit.corpus import loader, snapshot
 
     read: list[str] = []
-    original, original_value = loader.read_text, snapshot.snapshot_value
+    original, original_value = loader.read_bytes, snapshot.snapshot_value
 
-    def counting(path: Path, what: str = "data file") -> str:
+    def counting(path: Path, what: str = "data file") -> bytes:
         read.append(path.name)
         return original(path, what)
 
@@ -233,6 +233,6 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         read.append(f"{path.name} (snapshot)")
         return original_value(path)
 
-    monkeypatch.setattr(loader, "read_text", counting)
+    monkeypatch.setattr(loader, "read_bytes", counting)
     monkeypatch.setattr(snapshot, "snapshot_value", counting_value)
     return read

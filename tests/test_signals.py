@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from ca_summit.corpus.cache import FOLDER, SUFFIX
+
 from conftest import _entry_point
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
@@ -93,8 +95,8 @@ def test_a_signal_during_a_cache_write_leaves_no_temporary_file(
     result = _run(tmp_path, signame, point, *args, env={"CA_SUMMIT_CACHE_DIR": str(cache)})
     assert result.returncode == 128 + getattr(signal, signame)
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    left = [path.suffix for path in (cache / "checked-v1").iterdir()]
-    assert left == [".json"]  # the entry being written when the signal came, whole; nothing else
+    left = [path.suffix for path in (cache / FOLDER).iterdir()]
+    assert left == [SUFFIX]  # the entry being written when the signal came, whole; nothing else
 
 
 WAITING_PAGER = """\

@@ -3,6 +3,7 @@ edited file."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -140,9 +141,9 @@ def test_the_commands_on_the_bundled_data_parse_no_yaml(
     assert sorted(files_read) == expected  # each file once: the corpus is read once a run
     files_read.clear()
     assert invoke("areas", "--data", str(bundled_path()), "--json").exit_code == 0
-    # A file named by the user is read and validated (or its cache entry read: a .json file); the
+    # A file named by the user is read and validated (or its cache entry read: an .entry file); the
     # bundled entities it may cite come from their snapshot.
-    read = [name for name in files_read if not name.endswith(".json")]
+    read = [name for name in files_read if not name.endswith(".entry")]
     assert read == [bundled_path().name, "entities.yaml (snapshot)"]
 
 
@@ -157,6 +158,9 @@ def test_the_commands_on_the_bundled_data_parse_no_yaml(
         lambda value: {**value, "facts": value["facts"][0]},  # a list that is not one
         lambda value: {**value, "facts": [{**value["facts"][0], "refs": "a-ref"}]},
         lambda value: {**value, "record": {**value["record"], "held": {"start": "2018-03-15"}}},
+        lambda value: {**value, "trade_claims": [{**value["trade_claims"][0], "value": 10**400}]},
+        lambda value: {**value, "record": {**value["record"], "city": 5}},
+        lambda value: {**value, "record": {**value["record"], "edition": "1"}},
     ],
 )
 def test_a_snapshot_value_of_another_shape_is_refused_by_validation(damage: Callable[[Any], Any]) -> None:
@@ -165,3 +169,24 @@ def test_a_snapshot_value_of_another_shape_is_refused_by_validation(damage: Call
     assert validated(value) == load_meeting_file(data_path() / "series" / "2018-astana.yaml")
     with pytest.raises(ValidationError):
         validated(damage(value))
+
+
+def test_a_snapshot_that_does_not_validate_means_the_files_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Callable[..., Result], files_read: list[str]
+) -> None:
+    # Bound to its file's digest, yet validated all the same: a snapshot damaged in place (its digest
+    # kept) means the bundled files are read in full, never a model of what the models refuse.
+    expected = invoke("meetings", "--json")
+    shutil.copytree(snapshot.snapshot_folder(), tmp_path / "snapshot")
+    monkeypatch.setattr(snapshot, "snapshot_folder", lambda: tmp_path / "snapshot")
+    monkeypatch.setattr(reading, "_bundled", [])  # not yet read in this run
+    path = data_path() / "series" / "2019-tashkent.yaml"
+    written = tmp_path / "snapshot" / snapshot.snapshot_name(path)
+    entry = json.loads(written.read_text(encoding="utf-8"))
+    entry["value"]["record"]["city"] = 5
+    written.write_text(json.dumps(entry), encoding="utf-8")
+    files_read.clear()
+    assert invoke("meetings", "--json") == expected
+    assert sorted(name for name in files_read if not name.endswith("(snapshot)")) == sorted(
+        path.name for path in data_files(data_path())
+    )

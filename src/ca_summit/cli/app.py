@@ -21,6 +21,8 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import SummitError
 from ..render.output import StdoutClosed, WriteFailed, render
+from ..render.stderr import new_run
+from ..render.stderr import say as _say
 from .commands import Context
 from .options import (
     ColorOption,
@@ -169,19 +171,6 @@ app = typer.Typer(
 app.callback()(_root)
 
 
-def _say(message: str) -> None:
-    """One line on stderr; nothing to say it with (stderr closed) is not a reason to fail."""
-    from ..render.escape import escape_control
-
-    if sys.stderr is None:
-        return
-    try:
-        sys.stderr.write(f"ca-summit: {escape_control(' '.join(message.split()))}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
 def _silence_stdout() -> None:
     """After the reader closed the pipe: point stdout at /dev/null so exit's flush stays quiet."""
     if sys.stdout is None:  # it was closed before we started: nothing will flush
@@ -203,6 +192,7 @@ def _tolerant_streams() -> None:
 def main(argv: list[str] | None = None) -> int:
     """The entry point and error boundary: every failure becomes one line on stderr."""
     _tolerant_streams()
+    new_run()
     args = sys.argv[1:] if argv is None else argv
     if COMPLETE_ENV in os.environ:  # the shell asks for completions: Typer's classes answer
         # The root has its own --install-completion (add_completion=False), so Typer's shell classes

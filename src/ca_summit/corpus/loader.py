@@ -48,6 +48,11 @@ _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF") | {""}
 
 def read_text(path: Path, what: str = "data file") -> str:
     """The file's text: a regular file, at most MAX_BYTES, UTF-8 (a BOM is allowed)."""
+    return decode(read_bytes(path, what), path)
+
+
+def read_bytes(path: Path, what: str = "data file") -> bytes:
+    """The file's bytes: a regular file (a FIFO or a device cannot hang the read), at most MAX_BYTES."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
@@ -71,6 +76,11 @@ def read_text(path: Path, what: str = "data file") -> str:
         os.close(fd)
     if info.st_size > MAX_BYTES or len(data) > MAX_BYTES:
         raise SummitError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB, refused")
+    return data
+
+
+def decode(data: bytes, path: Path) -> str:
+    """A file's bytes as text: UTF-8, a BOM allowed; a SummitError placing the first bad byte."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -445,6 +455,19 @@ def examine(text: str, path: str, model: Model | None = None) -> Checked:
             problems.append(Problem(path, *doc.where(loc), _field(loc), message))
     problems.sort(key=lambda problem: (problem.line, problem.column))
     return Checked(doc, problems, summit if not problems else None)
+
+
+def rechecked(value: object) -> MeetingFile | EntitiesFile | None:
+    """A value parsed from a file that once had no problem (a cache entry's), checked again as
+    `examine` checks a file (the models, then ids and references within the file): its model, or
+    None at the first problem, which a file read in full would place."""
+    from .models import validated
+
+    try:
+        made = validated(value)
+    except ValidationError:
+        return None
+    return None if cross_check(value, (), type(made)) else made
 
 
 def verbatim_problems(doc: Document, path: str, source: str, source_name: str) -> tuple[int, list[Problem]]:

@@ -31,6 +31,7 @@ from .models import (
 from .series import Corpus
 
 if TYPE_CHECKING:
+    from .cache import Cache
     from .crossref import Marker
     from .loader import Document
 
@@ -110,23 +111,34 @@ def _across(loaded: list[_Loaded]) -> list[Problem]:
     return problems
 
 
-def _read_one(path: Path, cached: bool) -> tuple[_Loaded | None, list[Problem]]:
-    """One data file: from the cache when it has the file's content (see cache.py), else parsed and
-    checked in full, and then kept when it has no problem of its own."""
-    from . import cache
-    from .loader import examine, read_text
+def _read_one(path: Path, store: Cache | None) -> tuple[_Loaded | None, list[Problem]]:
+    """One data file: from the cache when it has the file's content (see cache.py) and that content
+    passes the file's own checks again, else parsed and checked in full, and then kept when it has
+    no problem of its own."""
+    from .loader import decode, examine, read_bytes, rechecked
 
-    text = read_text(path)
-    entry = cache.entry(text) if cached else None  # the text hashed once, for a hit or a miss
-    known = None if entry is None else cache.load(entry)
-    if known is not None:
-        return _Loaded(path, known[1], known[0], text), []
+    data = read_bytes(path)
+    text = decode(data, path)
+    entry = None if store is None else store.entry(data)  # the file hashed once, for a hit or a miss
+    if store is not None and entry is not None:
+        value = store.load(*entry)
+        made = None if value is None else rechecked(value)
+        if made is not None:
+            store.use(entry[0])
+            return _Loaded(path, made, value, text), []
     checked = examine(text, str(path), None)
     if checked.summit is None or checked.document is None:
         return None, checked.problems
-    if entry is not None:
-        cache.store(entry, checked.document.value)
+    if store is not None and entry is not None:
+        store.keep(*entry, checked.document.value)
     return _Loaded(path, checked.summit, checked.document.value, text, checked.document), []
+
+
+def _opened(cached: bool) -> Cache | None:
+    """This load's use of the cache, when it reads through one and the cache is on and safe."""
+    from .cache import open_cache
+
+    return open_cache() if cached else None
 
 
 def check_folder(folder: Path, *, cached: bool = False) -> tuple[Corpus | None, list[Problem]]:
@@ -135,11 +147,15 @@ def check_folder(folder: Path, *, cached: bool = False) -> tuple[Corpus | None, 
     it, and keep each file that has no problem of its own (`validate` reads every file itself)."""
     problems: list[Problem] = []
     loaded: list[_Loaded] = []
-    for path in data_files(folder):
-        one, found = _read_one(path, cached)
+    paths = data_files(folder)
+    store = _opened(cached)
+    for path in paths:
+        one, found = _read_one(path, store)
         problems += found
         if one is not None:
             loaded.append(one)
+    if store is not None:
+        store.settle()  # once every file is read: the bound never prunes what this load used
     if not problems:
         problems = _across(loaded)
     if not problems and not any(isinstance(one.data, MeetingFile) for one in loaded):
@@ -165,7 +181,7 @@ def _bundled_entities() -> dict[str, Entity]:
     if value is not None:
         made = validated(value)
     else:
-        one, problems = _read_one(path, cached=False)
+        one, problems = _read_one(path, None)
         if one is None:
             raise SummitError.from_problems(problems)
         made = one.data
@@ -244,7 +260,10 @@ def read(data: Path | None) -> Corpus:
         if corpus is None:
             raise SummitError.from_problems(problems, data)
         return corpus
-    one, problems = _read_one(data, cached=True)
+    store = _opened(cached=True)
+    one, problems = _read_one(data, store)
+    if store is not None:
+        store.settle()
     if one is None:
         raise SummitError.from_problems(problems)
     if not isinstance(one.data, MeetingFile):

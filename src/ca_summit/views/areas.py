@@ -11,7 +11,7 @@ from ..render import display as d
 from ..render.display import Lang
 from ..render.document import Article, Document, text
 from ..render.report import Column, Table, cell
-from .base import Actor, PointView, View, names, present_actor, present_point
+from .base import Actor, PointView, View, listed, made, names, present_actor, present_point
 
 
 class AreaView(View):
@@ -78,7 +78,8 @@ class AreasView(RootModel[list[AreaView]]):
 
 def _present_area(data: AreaData, lang: Lang) -> AreaView:
     area = data.area
-    return AreaView(
+    return made(
+        AreaView,
         id=area.id,
         number=data.number,
         title=area.title.get(lang),
@@ -92,4 +93,4 @@ def _present_area(data: AreaData, lang: Lang) -> AreaView:
 
 
 def present(result: list[AreaData], lang: Lang) -> AreasView:
-    return AreasView([_present_area(data, lang) for data in result])
+    return listed(AreasView, [_present_area(data, lang) for data in result])

@@ -9,7 +9,7 @@ from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Column, Table, cell
 from ..render.sqlite import Database, Target
-from .base import View
+from .base import View, made
 
 
 class TableWritten(View):
@@ -53,11 +53,18 @@ class ExportView(View):
 
 
 def present(database: Database, where: Target) -> ExportView:
-    return ExportView(
+    return made(
+        ExportView,
         database=str(where.database),
         metadata=str(where.metadata),
         contents=[
-            TableWritten(table=r.name, rows=len(r.rows), searchable=list(r.search), description=r.description)
+            made(
+                TableWritten,
+                table=r.name,
+                rows=len(r.rows),
+                searchable=list(r.search),
+                description=r.description,
+            )
             for r in database.tables
         ],
     )

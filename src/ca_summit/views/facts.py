@@ -14,7 +14,7 @@ from ..render import display as d
 from ..render.display import Lang
 from ..render.document import Article, Document, Report, text
 from ..render.report import Column, Table, cell
-from .base import Actor, Source, View, names, present_actor, present_source
+from .base import Actor, Source, View, listed, made, names, present_actor, present_source
 
 if TYPE_CHECKING:  # the series' results: the article's facts need not import them
     from ..queries.series_search import MeetingSearch, SeriesItem, SeriesMatch
@@ -299,7 +299,8 @@ class MeetingFactsView(RootModel[list[MeetingFact]]):
 
 
 def _fact(fact: Fact, lang: Lang) -> FactView:
-    return FactView(
+    return made(
+        FactView,
         id=fact.id,
         kind=fact.kind,
         area=fact.area,
@@ -310,13 +311,15 @@ def _fact(fact: Fact, lang: Lang) -> FactView:
 
 
 def present_facts(result: list[Fact], lang: Lang) -> FactsView:
-    return FactsView([_fact(fact, lang) for fact in result])
+    return listed(FactsView, [_fact(fact, lang) for fact in result])
 
 
 def present_quotes(result: list[QuoteData], lang: Lang) -> QuotesView:
-    return QuotesView(
+    return listed(
+        QuotesView,
         [
-            QuoteView(
+            made(
+                QuoteView,
                 id=q.id,
                 speaker=present_actor(data.speaker, lang) if data.speaker else None,
                 french=q.text.fr,
@@ -326,23 +329,27 @@ def present_quotes(result: list[QuoteData], lang: Lang) -> QuotesView:
             )
             for data in result
             for q in (data.quote,)
-        ]
+        ],
     )
 
 
 def present_countries(result: list[CountryData], lang: Lang) -> CountriesView:
-    return CountriesView(
+    return listed(
+        CountriesView,
         [
-            CountryView(
+            made(
+                CountryView,
                 code=p.code,
                 name=p.name.get(lang),
                 name_en=p.name.en,
                 name_fr=p.name.fr,
-                said=[Said(id=f.id, kind=f.kind, text=f.text.get(lang), quote=f.quote) for f in data.said],
+                said=[
+                    made(Said, id=f.id, kind=f.kind, text=f.text.get(lang), quote=f.quote) for f in data.said
+                ],
             )
             for data in result
             for p in (data.participant,)
-        ]
+        ],
     )
 
 
@@ -352,7 +359,8 @@ def _hit(match: Match, meeting: int, lang: Lang) -> Hit:
     texts = [(f"text_{each}", match.snippets.get(each)) for each in order]
     field, snippet = next((f, s) for f, s in [*texts, match.elsewhere or ("", "")] if s is not None)
     fact = match.fact
-    return Hit(
+    return made(
+        Hit,
         id=fact.id,
         kind=fact.kind,
         area=fact.area,
@@ -367,7 +375,8 @@ def _hit(match: Match, meeting: int, lang: Lang) -> Hit:
 
 def _series_hit(found: "SeriesMatch") -> Hit:
     item = found.item
-    return Hit(
+    return made(
+        Hit,
         id=item.id,
         kind=item.kind,
         area=None,
@@ -383,15 +392,17 @@ def _series_hit(found: "SeriesMatch") -> Hit:
 def present_search(result: "MeetingSearch", lang: Lang) -> SearchView:
     hits = [_hit(match, meeting, lang) for meeting, match in result.article]
     hits += [_series_hit(found) for found in result.series]
-    view = SearchView(hits)
+    view = listed(SearchView, hits)
     view._query = result.query
     return view
 
 
 def present_meeting_facts(items: "list[SeriesItem]") -> MeetingFactsView:
-    return MeetingFactsView(
+    return listed(
+        MeetingFactsView,
         [
-            MeetingFact(
+            made(
+                MeetingFact,
                 id=item.id,
                 kind=item.kind,
                 area=None,
@@ -405,5 +416,5 @@ def present_meeting_facts(items: "list[SeriesItem]") -> MeetingFactsView:
                 sources=[present_source(ref) for ref in item.sources],
             )
             for item in items
-        ]
+        ],
     )

@@ -12,7 +12,7 @@ from pydantic import Field
 from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Cell, Column, Table, cell
-from .base import Finite, Source, View, copied, present_source
+from .base import Finite, Source, View, copied, made, present_source
 
 if TYPE_CHECKING:
     from ..corpus.models import Conflict
@@ -471,32 +471,34 @@ def _side(claim: Claim, lang: Lang) -> str:
 
 
 def _link(conflict: "Conflict") -> ConflictLink:
-    return ConflictLink(id=conflict.id, topic=conflict.topic)
+    return made(ConflictLink, id=conflict.id, topic=conflict.topic)
 
 
 def present_claim(data: "q.ClaimData", lang: Lang) -> Claim:
     c = data.claim
     name, role = data.speaker.get(lang), c.stated_by.role
-    return Claim(
+    return made(
+        Claim,
         **copied(c, Claim)
         | {
             "meeting": data.edition,
             "year": data.year,
             "year_assumption_text": None if data.assumption is None else data.assumption.text.get(lang),
-            "growth": [ClaimGrowth(**copied(g, ClaimGrowth)) for g in c.growth],
+            "growth": [made(ClaimGrowth, **copied(g, ClaimGrowth)) for g in c.growth],
             "speaker": name,
             "speaker_role": role,
             "differs_from": list(data.differs_from),
             "conflicts": [_link(x) for x in data.conflicts],
             "sources": [present_source(ref) for ref in data.sources],
-        }
+        },
     )
 
 
 def _target(data: "q.TargetData", lang: Lang) -> HistoryTarget:
     g = data.target
     name, role = data.setter.get(lang), g.set_by.role
-    return HistoryTarget(
+    return made(
+        HistoryTarget,
         **copied(g, HistoryTarget)
         | {
             "meeting": data.edition,
@@ -504,12 +506,13 @@ def _target(data: "q.TargetData", lang: Lang) -> HistoryTarget:
             "set_by_role": role,
             "conflicts": [_link(x) for x in data.conflicts],
             "sources": [present_source(ref) for ref in data.sources],
-        }
+        },
     )
 
 
 def _disagreement(g: "q.Disagreement") -> Disagreement:
-    return Disagreement(
+    return made(
+        Disagreement,
         year=g.year,
         claims=[c.claim.id for c in g.claims],
         values=[c.claim.value for c in g.claims if c.claim.value is not None],
@@ -521,7 +524,8 @@ def _disagreement(g: "q.Disagreement") -> Disagreement:
 def present_history(result: "q.HistoryResult", lang: Lang) -> TradeHistory:
     from ..queries.history import TOLERANCE
 
-    return TradeHistory(
+    return made(
+        TradeHistory,
         since=result.years.since,
         until=result.years.until,
         tolerance=TOLERANCE,
@@ -557,7 +561,8 @@ class ReportedFigure(View):
 def present_reported(reported: "q.Reported", lang: Lang) -> ReportedFigure:
     c = reported.claim.claim
     name, role = reported.claim.speaker.get(lang), c.stated_by.role
-    return ReportedFigure(
+    return made(
+        ReportedFigure,
         claim=c.id,
         meeting=reported.claim.edition,
         value=c.value or 0.0,

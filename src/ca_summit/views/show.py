@@ -9,7 +9,7 @@ from ..queries.show import Shown
 from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Column, Table, cell
-from .base import Source, View, present_source
+from .base import Source, View, made, present_source
 
 KINDS: dict[str, tuple[str, str]] = {
     "fact": ("fact from public reports", "fait tiré de rapports publics"),
@@ -117,17 +117,21 @@ class ShowView(View):
 
 
 def present(wanted: str, found: list[Shown], lang: Lang) -> ShowView:
-    return ShowView(
+    return made(
+        ShowView,
         id=wanted,
         items=[
-            ShownView(
+            made(
+                ShownView,
                 id=item.id,
                 kind=item.kind,
                 meetings=[meeting.year for meeting in item.meetings],
                 text=item.text.get(lang),
-                details=[DetailView(key=detail.key, value=detail.value) for detail in item.details],
+                details=[made(DetailView, key=detail.key, value=detail.value) for detail in item.details],
                 sources=[present_source(ref) for ref in item.sources],
-                referred_by=[ReferrerView(id=r.id, kind=r.kind, meeting=r.meeting) for r in item.referred_by],
+                referred_by=[
+                    made(ReferrerView, id=r.id, kind=r.kind, meeting=r.meeting) for r in item.referred_by
+                ],
             )
             for item in found
         ],

@@ -9,7 +9,7 @@ from ..queries.sources import SourceData
 from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Column, Table, cell
-from .base import View
+from .base import View, listed, made
 
 
 class SourceView(View):
@@ -97,9 +97,11 @@ class SourcesView(RootModel[list[SourceView]]):
 
 
 def present(result: list[SourceData], lang: Lang) -> SourcesView:
-    return SourcesView(
+    return listed(
+        SourcesView,
         [
-            SourceView(
+            made(
+                SourceView,
                 url=s.reference.url,
                 publisher=s.reference.publisher,
                 published=s.reference.published,
@@ -113,5 +115,5 @@ def present(result: list[SourceData], lang: Lang) -> SourcesView:
                 reconfirmed=s.reference.reconfirmed,
             )
             for s in result
-        ]
+        ],
     )

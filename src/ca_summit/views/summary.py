@@ -13,7 +13,7 @@ from ..render import display as d
 from ..render.display import Lang
 from ..render.document import Article, Document, text
 from ..render.report import Cell, Column, Table, cell
-from .base import Actor, Assumption, Metric, View, metric_text
+from .base import Actor, Assumption, Metric, View, made, metric_text
 from .meetings import (
     RecordSummary,
     Support,
@@ -156,19 +156,22 @@ def _record_fields(r: RecordSummary, lang: Lang) -> list[tuple[str, str, Cell]]:
 def present(result: SummaryResult, lang: Lang) -> SummaryView:
     m = result.heading
     trade = present_trade(result.trade, lang) if result.trade is not None else None
-    return SummaryView(
-        meeting=MeetingView(
+    return made(
+        SummaryView,
+        meeting=made(
+            MeetingView,
             name=m.name.get(lang),
             edition=m.edition,
             date=m.date,
             quote=m.quote,
         ),
         participants=[
-            Actor(id=code, name=name.get(lang), as_written=None) for code, name in result.participants
+            made(Actor, id=code, name=name.get(lang), as_written=None) for code, name in result.participants
         ],
         figures=[metric for metric in trade.metrics if metric.id in result.stated] if trade else [],
         areas=[
-            AreaLine(
+            made(
+                AreaLine,
                 id=a.id,
                 title=a.title.get(lang),
                 summary=a.points[0].text.get(lang),

@@ -14,7 +14,7 @@ from ..queries.trade import DERIVED
 from ..render import display as d
 from ..render.display import Lang
 from ..render.report import Cell, Column, Table, cell
-from .base import Assumption, Finite, Metric, View, metric_text
+from .base import Assumption, Finite, Metric, View, made, metric_text
 from .history import ReportedFigure, TradeHistory, present_reported
 
 if TYPE_CHECKING:
@@ -550,13 +550,14 @@ def present(
                     derived + to_potential.formula.get(lang),
                 )
             )
-    return TradeView(
+    return made(
+        TradeView,
         currency=c,
         base_year=result.base_year,
         base_year_assumed=result.base_year_source == "assumed",
-        period=Period(start_year=span.start_year, end_year=span.end_year, years=span.years),
+        period=made(Period, start_year=span.start_year, end_year=span.end_year, years=span.years),
         metrics=metrics,
-        assumptions=[Assumption(id=a.id, text=a.text.get(lang)) for a in result.assumptions],
+        assumptions=[made(Assumption, id=a.id, text=a.text.get(lang)) for a in result.assumptions],
         projection=None
         if result.projection is None
         else _projection(result.projection, reported or {}, lang, result.base_year_source),
@@ -565,7 +566,8 @@ def present(
 
 
 def _stated(figure: "AmountFigure | GrowthFigure", known: Known, lang: Lang, unit: str, basis: str) -> Metric:
-    return Metric(
+    return made(
+        Metric,
         id=figure.id,
         label=figure.label.get(lang),
         value=known.value,
@@ -580,7 +582,8 @@ def _stated(figure: "AmountFigure | GrowthFigure", known: Known, lang: Lang, uni
 
 
 def _derived(id: str, label: str, known: Known, unit: str, basis: str) -> Metric:
-    return Metric(
+    return made(
+        Metric,
         id=id,
         label=label,
         value=known.value,
@@ -605,7 +608,8 @@ def _projection(
     found = verdict(reported, p.path, p.target)
     already = p.status == "already_reached"
     years = p.years_to_target
-    return Projection(
+    return made(
+        Projection,
         target=p.target,
         current=p.current.value,
         current_qualifier=p.current_qualifier,
@@ -632,7 +636,8 @@ def _projection(
         required_rate_bound=None if p.required_rate is None else p.required_rate.bound,
         required_rate_approximate=False if p.required_rate is None else p.required_rate.approximate,
         path=[
-            PathPoint(
+            made(
+                PathPoint,
                 year=step.year,
                 value=step.value.value,
                 progress=step.progress.value,
@@ -648,7 +653,8 @@ def _projection(
 
 
 def _verdict(v: "q.Verdict") -> Verdict:
-    return Verdict(
+    return made(
+        Verdict,
         status=v.status,
         year=v.year,
         claims=v.claims,
@@ -663,7 +669,8 @@ def _verdict(v: "q.Verdict") -> Verdict:
 
 def history_alone(history: TradeHistory) -> TradeView:
     """--history where no article gives figures to start from: the reported figures alone."""
-    return TradeView(
+    return made(
+        TradeView,
         currency="USD",
         base_year=None,
         base_year_assumed=False,

@@ -9,7 +9,7 @@ from pydantic import Field
 from ..queries.validate import UPGRADE, Validation
 from ..render.display import Lang
 from ..render.report import Column, Table, cell
-from .base import View
+from .base import View, made
 
 
 class ProblemView(View):
@@ -79,12 +79,13 @@ class ValidationView(View):
 
 
 def present(validation: Validation) -> ValidationView:
-    return ValidationView(
+    return made(
+        ValidationView,
         file=validation.file,
         valid=validation.valid,
-        source=SourceView(**validation.source._asdict()),
+        source=made(SourceView, **validation.source._asdict()),
         problems=[
-            ProblemView(file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
+            made(ProblemView, file=p.path, line=p.line, column=p.column, field=p.field, message=p.message)
             for p in validation.problems
         ],
         outdated=validation.outdated,
