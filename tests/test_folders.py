@@ -16,7 +16,7 @@ Invoke = Callable[..., Any]
 
 
 def test_a_folder_of_the_seven_meetings_validates_and_loads(invoke: Invoke, bundled_copy: Path) -> None:
-    result = invoke("validate", str(bundled_copy))
+    result = invoke("validate", str(bundled_copy), env={"COLUMNS": "300"})  # a long path, one line
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == f"{bundled_copy}: valid"
