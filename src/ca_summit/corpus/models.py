@@ -127,6 +127,13 @@ class Text(Model):
         return self.fr if lang == "fr" else self.en
 
 
+def words(en: str, fr: str) -> Text:
+    """Words the tool composes (labels, names made of the data's), in both languages: not read from
+    a file, so not held to a data file's limits nor validated (which would build Text's validator
+    at import, for the labels of a module)."""
+    return Text.model_construct(en=en, fr=fr)
+
+
 class Source(Model):
     """The article: one source of its meeting, whose facts each carry a verbatim quote of it."""
 

@@ -50,10 +50,10 @@ class Naming:
 
     def text(self, value: str) -> Text:
         """The entity's name in each language, or the value itself where it names no entity."""
-        from .models import Text
+        from .models import words
 
         entity = self.entity(value)
-        return entity.name if entity is not None else Text(en=value, fr=value)
+        return entity.name if entity is not None else words(value, value)
 
 
 @dataclass

@@ -60,7 +60,7 @@ def _growth_text(g: GrowthFigure) -> Text:
 
 def _novelty(of: str, area: str | None, what: Text, quote: str) -> Fact:
     """The source calling an area or a point new: the journalist's word, so by no one."""
-    title = Text(fr=what.fr[:1].upper() + what.fr[1:], en=what.en[:1].upper() + what.en[1:])
+    title = _joined(what.fr[:1].upper() + what.fr[1:], what.en[:1].upper() + what.en[1:])
     return Fact(
         f"{of}-is-new", "observation", area, _text(lambda lang: d.new_line(title.get(lang), lang)), (), quote
     )

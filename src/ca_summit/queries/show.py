@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..corpus.files import Meeting
-from ..corpus.models import Entity, Reference, Text
+from ..corpus.models import Entity, Reference, Text, words
 from ..corpus.series import Corpus, Naming
 from ..errors import SummitError
 from .facts import all_facts, needles
@@ -43,7 +43,7 @@ class Shown(NamedTuple):
 
 
 def _same(en: str, fr: str | None = None) -> Text:
-    return Text(en=en, fr=fr if fr is not None else en)
+    return words(en, fr if fr is not None else en)
 
 
 def _meeting_items(meeting: Meeting, naming: Naming) -> Iterator[Shown]:

@@ -8,15 +8,15 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..corpus.files import Meeting
-from ..corpus.models import Area, Text
+from ..corpus.models import Area, Text, words
 from ..corpus.series import Naming
 from .meetings import MeetingData, record_data
 from .trade import TradeRequest, TradeResult, trade
 
 # The series' own name, for a meeting that no article names: the data gives it in neither language.
-SERIES_NAME = Text(
-    en="Consultative Meeting of the Heads of State of Central Asia",
-    fr="Réunion consultative des chefs d’État d’Asie centrale",
+SERIES_NAME = words(
+    "Consultative Meeting of the Heads of State of Central Asia",
+    "Réunion consultative des chefs d’État d’Asie centrale",
 )
 
 

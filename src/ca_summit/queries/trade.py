@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .. import growth
-from ..corpus.models import Assumption, ClaimQualifier, MeetingFile, Qualifier, Text, Trade
+from ..corpus.models import Assumption, ClaimQualifier, MeetingFile, Qualifier, Text, Trade, words
 from ..errors import SummitError
 from ..growth import Known, Status, combine
 
@@ -132,18 +132,18 @@ class Derived(NamedTuple):
 DERIVED = (
     Derived(
         "trade-at-period-start",
-        Text(en="trade in the period's first year", fr="commerce la première année de la période"),
-        Text(en="value / (1 + growth)", fr="valeur / (1 + hausse)"),
+        words("trade in the period's first year", "commerce la première année de la période"),
+        words("value / (1 + growth)", "valeur / (1 + hausse)"),
     ),
     Derived(
         "implied-annual-growth",
-        Text(en="implied annual growth", fr="croissance annuelle implicite"),
-        Text(en="(1 + growth)^(1/{years}) − 1", fr="(1 + hausse)^(1/{years}) − 1"),
+        words("implied annual growth", "croissance annuelle implicite"),
+        words("(1 + growth)^(1/{years}) − 1", "(1 + hausse)^(1/{years}) − 1"),
     ),
     Derived(
         "growth-to-potential",
-        Text(en="growth still needed", fr="hausse encore nécessaire"),
-        Text(en="potential / value − 1", fr="potentiel / valeur − 1"),
+        words("growth still needed", "hausse encore nécessaire"),
+        words("potential / value − 1", "potentiel / valeur − 1"),
     ),
 )
 

@@ -102,6 +102,13 @@ def _guarded(function: Callable[..., str | None], *args: Any) -> str | None:
         raise WriteFailed(error.strerror or str(error)) from None
 
 
+def plain(view: Any) -> Any:
+    """The view's JSON data (render/payload.py, imported with Pydantic, once there is a view)."""
+    from .payload import plain as data
+
+    return data(view)
+
+
 def _render(
     view: Tabular,
     fmt: Format,
@@ -114,11 +121,13 @@ def _render(
 ) -> str | None:
     if fmt is Format.json:
         if fields is None:
-            _write(escape_json(view.model_dump_json(indent=2)) + "\n")
+            from .payload import json_text
+
+            _write(escape_json(json_text(view, indent=2)) + "\n")
         else:
-            _write(escape_json(_json(select(view.model_dump(mode="json"), fields, records), indent=2)) + "\n")
+            _write(escape_json(_json(select(plain(view), fields, records), indent=2)) + "\n")
     elif fmt is Format.jsonl:
-        payload = view.model_dump(mode="json")
+        payload = plain(view)
         _write("".join(escape_json(_json(record)) + "\n" for record in _records(payload, fields, records)))
     elif fmt is Format.markdown and fields is None and isinstance(view, Document):
         _write(view.markdown(lang))
@@ -195,7 +204,7 @@ def _tables(view: Tabular, lang: Lang, fields: tuple[str, ...] | None, records: 
     tables = view.tables(lang)
     if fields is None:
         return tables
-    payload = view.model_dump(mode="json")
+    payload = plain(view)
     title = primary(tables).title
     if isinstance(payload, list) or records is not None:
         return [_columns(tables, _found(payload, records), fields)]
@@ -210,7 +219,7 @@ def _data_table(view: Tabular, lang: Lang, fields: tuple[str, ...], records: str
     tables = view.tables(lang)
     if not fields:
         return primary(tables)
-    return _columns(tables, _found(view.model_dump(mode="json"), records), fields)
+    return _columns(tables, _found(plain(view), records), fields)
 
 
 def _cell(value: Json) -> Cell:

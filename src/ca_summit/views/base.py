@@ -5,7 +5,8 @@
 # live in their own module so that a command builds only the models it prints.
 
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
+from types import UnionType
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -42,6 +43,32 @@ def made(view: type[V], **fields: Any) -> V:
 def listed(view: type[R], records: list[Any]) -> R:
     """A view that is a list of records, made without validating them again."""
     return cast(R, view.model_construct(records))
+
+
+def built(view: type[BaseModel], data: Any) -> Any:
+    """A view made from plain data (mappings and lists, as `meetings` shapes its records), its
+    nested views made as its fields' types say, without validating anything again."""
+    if issubclass(view, RootModel):
+        return view.model_construct(_as(view.model_fields["root"].annotation, data))
+    fields = view.model_fields
+    return view.model_construct(**{name: _as(fields[name].annotation, value) for name, value in data.items()})
+
+
+def _as(annotation: Any, value: Any) -> Any:
+    """`value` as `annotation` holds it: a mapping made into the view it stands for, a list's items
+    likewise; anything else as it is."""
+    if value is None:
+        return None
+    origin = get_origin(annotation)
+    if origin is list:
+        (item,) = get_args(annotation)
+        return [_as(item, one) for one in value]
+    if origin in (Union, UnionType):
+        arms = [arm for arm in get_args(annotation) if arm is not type(None)]
+        return _as(arms[0], value) if len(arms) == 1 else value
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
+        return built(annotation, value)
+    return value
 
 
 class Actor(View):
@@ -177,6 +204,7 @@ class Nothing:
 
     def __init__(self, view: Any, message: dict[Lang, str]) -> None:
         self._view = view
+        self.shown = view  # what its JSON is (render/payload.py)
         self._message = message
         if isinstance(view, Document):  # a document says why it has nothing, in one line
             self.markdown = lambda lang: self._message[lang] + "\n"

@@ -6,7 +6,7 @@
 import datetime as dt
 from collections.abc import Iterable
 from types import UnionType
-from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, create_model
 
@@ -16,7 +16,7 @@ from ..render import display as d
 from ..render.display import Lang
 from ..render.document import Document, Report, text
 from ..render.report import Column, Table, cell
-from .base import View
+from .base import View, built
 
 
 class SourceRef(View):
@@ -233,7 +233,9 @@ class RecordSummary(View):
 
 def present_record(data: MeetingData, lang: Lang) -> RecordSummary:
     meeting = _present(data, lang)
-    return RecordSummary.model_validate({name: meeting[name] for name in RecordSummary.model_fields})
+    return cast(
+        RecordSummary, built(RecordSummary, {name: meeting[name] for name in RecordSummary.model_fields})
+    )
 
 
 def sourced(text: str, support: Support, lang: Lang) -> str:
@@ -469,4 +471,4 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
 
 
 def present(result: list[MeetingData], lang: Lang) -> MeetingsView:
-    return MeetingsView.model_validate([_present(data, lang) for data in result])
+    return cast(MeetingsView, built(MeetingsView, [_present(data, lang) for data in result]))
