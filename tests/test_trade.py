@@ -424,3 +424,15 @@ def test_an_unknown_claim_or_a_from_without_a_projection_is_a_usage_error(invoke
     )
     for args in (["--from", "t26"], ["-p", "15e9", "--from", "t26", "--base-year", "2020"]):
         assert invoke("trade", *args).exit_code == 2
+
+
+def test_a_folder_is_read_once_a_run_however_often_the_command_asks(
+    invoke: Any, bundled_copy: Any, files_read: list[str]
+) -> None:
+    # --from looks its claim up in the corpus, and the projection reads the corpus again.
+    result = invoke("trade", "-p", "15e9", "--from", "t26", "--data", str(bundled_copy), "--json")
+    assert result.exit_code == 0, result.stderr
+    meetings = [name for name in files_read if name.endswith(".yaml") and name != "entities.yaml"]
+    assert sorted(meetings) == sorted(
+        p.name for p in bundled_copy.rglob("*.yaml") if p.name != "entities.yaml"
+    )

@@ -32,14 +32,17 @@ class Context:
     lang: Lang
     warnings: list[str] = field(default_factory=list)
     done: list[str] = field(default_factory=list)  # side outputs written (a chart), said after the output
+    _read: "list[Corpus]" = field(default_factory=list)  # the corpus, once read
 
     def corpus(self) -> "Corpus":
-        """Every meeting `--data` names (the bundled data, a folder or a file), read one way."""
-        from ...corpus.reading import read
+        """Every meeting `--data` names (the bundled data, a folder or a file), read one way, once
+        a run however often a command asks."""
+        if not self._read:
+            from ...corpus.reading import read
 
-        corpus = read(self.data)
-        self.warnings[:] = corpus.warnings
-        return corpus
+            self._read.append(read(self.data))
+            self.warnings[:] = self._read[0].warnings
+        return self._read[0]
 
     def meeting(self, which: str | None) -> "Meeting":
         """The meeting a one-meeting command is about: `--meeting`, else the article's."""
