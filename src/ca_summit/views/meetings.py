@@ -471,4 +471,6 @@ def _detail(m: MeetingView, lang: Lang) -> list[Table]:
 
 
 def present(result: list[MeetingData], lang: Lang) -> MeetingsView:
-    return cast(MeetingsView, built(MeetingsView, [_present(data, lang) for data in result]))
+    # Validated whole, in one call into Pydantic's core: for a folder of many meetings that is faster
+    # than making each nested view in Python, and its serializer then writes the JSON.
+    return MeetingsView.model_validate([_present(data, lang) for data in result])
