@@ -440,3 +440,41 @@ def test_search_folds_white_space_like_the_text(invoke_json: Invoke, write: Call
     assert [(h["id"], h["field"], h["snippet"]) for h in hits] == [
         ("point", "text_en", "Trade   grows    fast.")
     ]
+
+
+def test_a_signal_swallowed_by_a_weakref_callback_still_ends_the_run(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """SIGTERM that lands in a weakref callback (as one did during an import's module lock) was
+    swallowed by Python, with 6 lines on stderr, and the run exited 0."""
+    import signal
+    import weakref
+
+    from ca_summit import interrupts
+    from ca_summit.cli import app, entry
+
+    def main_with_a_signal_in_a_callback() -> int:
+        class Thing:
+            pass
+
+        thing = Thing()
+        ref = weakref.ref(thing, lambda _: interrupts.stop(signal.SIGTERM, None))
+        del thing
+        assert ref() is None  # the callback ran, and Python swallowed what it raised
+        return 0
+
+    monkeypatch.setattr(app, "main", main_with_a_signal_in_a_callback)
+    monkeypatch.setattr(interrupts, "_state", {"stopping": False, "finished": False, "signum": 0})
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)
+    handlers = {signum: signal.getsignal(signum) for signum in interrupts.SIGNALS}
+    try:
+        with pytest.raises(SystemExit) as done:
+            entry.run()
+    finally:
+        import gc
+
+        gc.enable()
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+    assert done.value.code == 143
+    assert capfd.readouterr().err == "ca-summit: terminated\n"

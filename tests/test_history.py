@@ -425,3 +425,9 @@ def test_the_verdict_is_the_latest_reported_year_against_the_path(invoke: Invoke
     assert later["verdict"] is None
     lines = _lines(invoke, "trade", "-p", "15e9", "--base-year", "2025")
     assert any(line.endswith("nothing reported yet for 2026–2028") for line in lines)
+    # A path that stops at its base year (the calendar's end) has no year to compare: the line says
+    # so, never a sentence cut short ("nothing reported yet for").
+    for lang, words in (("en", "the path has no year after 9999"), ("fr", "pas d’année après 9999")):
+        lines = _lines(invoke, "--lang", lang, "trade", "-p", "15e9", "--base-year", "9999")
+        (line,) = [line.strip() for line in lines if "9999" in line and "compar" in line]
+        assert line.endswith(words)

@@ -13,9 +13,10 @@ from __future__ import annotations
 # where Ctrl-C is still Python's KeyboardInterrupt, lasts as long as these imports.
 import os
 import signal
+import sys
 
 SIGNALS: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
-_state = {"stopping": False, "finished": False}
+_state = {"stopping": False, "finished": False, "signum": 0}
 
 
 class Stopped(BaseException):
@@ -39,16 +40,29 @@ def stop(signum: int, frame: object) -> None:
     if _state["stopping"] or _state["finished"]:
         return
     _state["stopping"] = True
+    _state["signum"] = signum
     raise Stopped(signum)
 
 
 def install() -> None:
     for signum in SIGNALS:
         signal.signal(signum, stop)
+    sys.unraisablehook = _unraisable
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """Python swallows what a weakref callback or a __del__ raises, with a traceback on stderr: a
+    signal that lands there is kept for `finished` instead, without a word."""
+    if unraisable.exc_type is None or not issubclass(unraisable.exc_type, Stopped):
+        sys.__unraisablehook__(unraisable)
 
 
 def finished() -> None:
-    """The run's work is done: a signal from here on does not turn its exit into a failure."""
+    """The run's work is done: a signal from here on does not turn its exit into a failure. One
+    that came before and was swallowed (raised inside a weakref callback or a __del__) ends the
+    run now, as it would have."""
+    if _state["stopping"] and not _state["finished"]:
+        raise Stopped(int(_state["signum"]))
     _state["finished"] = True
 
 

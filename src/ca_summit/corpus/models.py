@@ -72,6 +72,8 @@ Rate = Annotated[
     Field(gt=-1, le=RATE_MAX, allow_inf_nan=False, description="A fraction: 0.8 is 80 %."),
 ]
 Year = Annotated[int, Field(ge=1, le=9999)]
+# An edition is below 1000: `--meeting` reads a four-digit number as a year (and SQLite holds it).
+MAX_EDITION = 999
 Qualifier = Literal["stated", "more_than", "less_than", "approaching", "about"]
 PointKind = Literal[
     "statement", "proposal", "advocacy", "announcement", "estimate", "observation", "concern", "context"
@@ -148,7 +150,7 @@ class Heading(Model):
     """How the article names and dates its meeting."""
 
     name: Text
-    edition: Annotated[int, Field(ge=1)]
+    edition: Annotated[int, Field(ge=1, le=MAX_EDITION)]
     date: IsoDate
     quote: Quote
 
@@ -378,7 +380,7 @@ class Chair(Model):
 
 
 class MeetingRecord(Model):
-    edition: Annotated[int, Field(ge=1)]
+    edition: Annotated[int, Field(ge=1, le=MAX_EDITION)]
     held: Span
     held_fact: FactRef
     announced: Span | None = Field(None, description="Where the announced dates differ from the held ones.")

@@ -456,7 +456,13 @@ def _verdict_text(p: Projection, currency: str, lang: Lang) -> str:
     v = p.verdict
     if v is None:
         later = [step.year for step in p.path if step.year != p.base_year]
-        span = f"{later[0]}–{later[-1]}" if len(later) > 1 else "".join(map(str, later))
+        if not later:  # a path that stops at its base year (9999): no year to compare
+            return t(
+                lang,
+                f"nothing to compare: the path has no year after {p.base_year}",
+                f"rien à comparer : la trajectoire n’a pas d’année après {p.base_year}",
+            )
+        span = f"{later[0]}–{later[-1]}" if len(later) > 1 else str(later[0])
         return t(lang, f"nothing reported yet for {span}", f"rien de rapporté encore pour {span}")
     reported = _range(v, p, currency, lang)
     path = d.bounded(d.amount(v.path_value, currency, lang, decimals=2), v.path_bound, v.path_approximate)
