@@ -593,25 +593,65 @@ def test_a_folder_larger_than_the_bound_is_kept_whole(
     assert not list(entries.glob("*.tmp"))
 
 
-def test_past_the_bound_the_entries_no_run_used_go_first(
-    tmp_path: Path, entries: Path, parsed: list[int], load: Load, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
-    first, second = tmp_path / "first", tmp_path / "second"
-    for n, where in enumerate((first, second)):
+def _folders(tmp_path: Path, count: int, files: int) -> list[Path]:
+    found = []
+    for n in range(count):
+        where = tmp_path / f"folder-{n}"
         where.mkdir()
-        for edition in range(1, 4):
+        for edition in range(1, files + 1):
             year = 2030 + 10 * n + edition
             text = meeting_text(edition, f"{year}-05-01", f"e{n}x{edition}")
             (where / f"{year}-m.yaml").write_text(text, encoding="utf-8")
+        found.append(where)
+    return found
+
+
+def test_two_folders_used_in_turn_both_stay_past_the_bound(
+    tmp_path: Path, entries: Path, parsed: list[int], load: Load, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
+    first, second = _folders(tmp_path, 2, 3)
     load(first)
-    load(second)  # six entries: past the bound, the first folder's go, the second's stay
-    assert len(list(entries.glob("*.entry"))) == 3
+    load(second)  # six entries, past MAX_ENTRIES, but within twice what a run uses
+    assert len(list(entries.glob("*.entry"))) == 6
+    parsed.clear()
+    load(first)
+    load(second)
+    assert parsed == []  # in turn, neither misses: no thrashing
+
+
+def test_past_the_bound_the_oldest_entries_no_run_used_go_first(
+    tmp_path: Path, entries: Path, parsed: list[int], load: Load, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
+    first, second, third = _folders(tmp_path, 3, 3)
+    for folder in (first, second, third):
+        load(folder)
+    assert len(list(entries.glob("*.entry"))) == 6  # the first folder's, the oldest, went
     parsed.clear()
     load(second)
+    load(third)
     assert parsed == []
     load(first)
     assert len(parsed) == 3
+
+
+def test_a_run_on_a_small_folder_takes_out_no_more_than_it_adds(
+    tmp_path: Path, entries: Path, parsed: list[int], load: Load, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 20: a run on another folder cut a folder larger than the bound to half the bound, and
+    # its next run then missed, wrote and pruned more than a run with the cache off would read.
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
+    (big,) = _folders(tmp_path, 1, 6)
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "2099-m.yaml").write_text(meeting_text(1, "2099-05-01", "sx1"), encoding="utf-8")
+    load(big)
+    load(small)  # seven entries, past the bound of 2 x 1: the small run may take out one, its own count
+    assert len(list(entries.glob("*.entry"))) == 6
+    parsed.clear()
+    load(big)
+    assert len(parsed) == 1  # one miss, where the old rule left the big folder two entries of six
 
 
 # --- The code an entry is bound to.

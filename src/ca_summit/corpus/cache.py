@@ -24,9 +24,10 @@ Where: $CA_SUMMIT_CACHE_DIR, else $XDG_CACHE_HOME/ca-summit, else ~/.cache/ca-su
 %LOCALAPPDATA%/ca-summit), in a folder of its own (0700) named for the format it keeps; a folder
 of an older format is removed. CA_SUMMIT_CACHE_DIR set to the empty string turns the cache off. A
 cache that cannot be read or written is skipped without a word: it only ever saves time. It keeps
-about MAX_ENTRIES entries, and never fewer than a run has used: past the bound, the oldest entries
-that the run did not use go, once the folder has been read, so a folder of more files than the bound
-is kept whole rather than missed, written and pruned on every run.
+about MAX_ENTRIES entries, or twice what a run used when that is more: past that, once the folder
+has been read, the oldest entries the run did not use go, never more than the run added. A folder of
+more files than MAX_ENTRIES is kept whole rather than missed, written and pruned on every run, and a
+run on another folder takes out no more than it puts in (see settle).
 """
 
 from __future__ import annotations
@@ -200,19 +201,21 @@ class Cache:
 
     def settle(self) -> None:
         """After a load that kept entries: past the bound, the oldest entries this load did not use
-        go, down to half the bound. The bound is never below what the load used, so the entries of
-        a folder larger than it stay, and the next run on that folder finds them all."""
+        go, but never more than the load added. The bound is MAX_ENTRIES, or twice what the load
+        used when that is more, so that a folder larger than MAX_ENTRIES stays whole, two such
+        folders used in turn stay too, and a run on a small folder takes out no more than it adds:
+        the cache never makes a run slower than no cache by pruning what the next run needs."""
         if not self.stored:
             return  # a run that kept nothing added nothing: the folder is not even listed
-        bound = max(MAX_ENTRIES, len(self.used))
+        bound = max(MAX_ENTRIES, 2 * len(self.used))
         with contextlib.suppress(OSError):
             entries = [entry for entry in os.scandir(self.where) if entry.name.endswith(SUFFIX)]
-            if len(entries) <= bound:
+            excess = len(entries) - bound
+            if excess <= 0:
                 return
             others = [entry for entry in entries if entry.name not in self.used]
-            keep = max(MAX_ENTRIES // 2 - len(self.used), 0)
-            others.sort(key=lambda entry: entry.stat().st_mtime, reverse=True)
-            for entry in others[keep:]:
+            others.sort(key=lambda entry: entry.stat().st_mtime)  # the oldest first
+            for entry in others[: min(excess, self.stored)]:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
 
