@@ -160,3 +160,13 @@ def test_search_finds_an_entity_by_every_name_with_the_same_hits(invoke: Invoke,
         for name in names
     ]
     assert hits[0] and all(found == hits[0] for found in hits), dict(zip(names, map(len, hits), strict=True))
+
+
+def test_a_country_code_that_is_no_entity_is_said_once_like_a_name(invoke: Invoke, tmp_path: Path) -> None:
+    # Every id printed resolves with show: a code no entity has is flagged when the file is read.
+    path = tmp_path / "2030-new.yaml"
+    text = meeting_text().replace("format_version: 1", "format_version: 2").replace("KZ", "XX")
+    path.write_text(text, encoding="utf-8")
+    result = invoke("meetings", "--data", str(path), "--json")
+    assert result.exit_code == 0
+    assert result.stderr.count("\n") == 1 and "'XX'" in result.stderr and "no entity's" in result.stderr

@@ -103,3 +103,15 @@ def test_tables_that_print_ids_say_how_to_look_them_up(
 
 def test_a_table_without_ids_says_nothing_of_show(invoke: Invoke) -> None:
     assert "show ID" not in invoke("areas", "--fields", "title").stdout
+
+
+def test_an_id_of_another_meeting_says_where_it_is(invoke: Invoke) -> None:
+    result = invoke("show", "c6", "--meeting", "2023")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "ca-summit: error: no id 'c6' in the meeting 2023; it is in the meeting of 2022\n",
+    )
+
+
+def test_an_id_in_the_wrong_case_is_offered_first(invoke: Invoke) -> None:
+    assert invoke("show", "C6").stderr == "ca-summit: error: no id 'C6' in the data; the closest: c6\n"

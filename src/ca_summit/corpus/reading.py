@@ -207,20 +207,30 @@ def _corpus(loaded: list[_Loaded], source: Path | None) -> Corpus:
 
 
 def _names(data: MeetingFile) -> Iterator[str]:
-    """The people and the place a meeting's record names, where an entity is meant. (A speaker may
-    be a group, "experts at a round table": it is matched to an entity where it names one, and
-    shown as written otherwise, without a word.)"""
+    """The people, the place and the countries a meeting's record and figures name, where an entity
+    is meant. (A speaker may be a group, "experts at a round table": it is matched to an entity where
+    it names one, and shown as written otherwise, without a word.)"""
     record = data.record
     if record is not None:
         yield record.city
         yield record.chair.person
-        yield from (attendee.person for attendee in record.attendees)
-        yield from (guest.person for guest in record.guests)
+        yield record.host_country
+        for attendee in record.attendees:
+            yield from (attendee.person, attendee.country)
+        for guest in record.guests:
+            yield guest.person
+            if guest.country is not None:
+                yield guest.country
+    for figure in (*data.trade_claims, *data.targets):
+        if figure.country is not None:
+            yield figure.country
+        yield from figure.countries
 
 
 def _unnamed(corpus: Corpus) -> list[str]:
-    """One line when a user's file of format 2 names people or places that are no entity: they show
-    as written, in every language, and `search` finds them by those words alone. (Format 1 predates
+    """One line when a user's file of format 2 names people, places or countries that are no entity:
+    they show as written, in every language, `search` finds them by those words alone, and `show`
+    knows nothing of them. (Format 1 predates
     entities: its names are matched to entities where they can be, silently; `validate` says how to
     bring such a file up to date.)"""
     naming = corpus.naming

@@ -168,8 +168,14 @@ def show(corpus: Corpus, which: str | None, wanted: str) -> list[Shown]:
     found = index(corpus, meetings)
     shown = found.get(wanted.strip())
     if not shown:
-        close = difflib.get_close_matches(wanted.strip(), list(found), n=5, cutoff=0.6)
-        hint = f"; the closest: {', '.join(close)}" if close else ""
+        if which is not None and (elsewhere := index(corpus, corpus.meetings).get(wanted.strip())):
+            years = sorted({m.year for item in elsewhere for m in item.meetings})
+            place = f"the meeting of {', '.join(map(str, years))}" if years else "the entities"
+            raise SummitError(f"no id {wanted!r} in the meeting {which}; it is in {place}", usage=True)
+        # Ids are lowercase but for countries' codes: a case-blind match comes first among the closest.
+        same = [name for name in found if name.casefold() == wanted.strip().casefold()]
+        close = same + difflib.get_close_matches(wanted.strip(), list(found), n=5, cutoff=0.6)
+        hint = f"; the closest: {', '.join(dict.fromkeys(close))}" if close else ""
         raise SummitError(f"no id {wanted!r} in the data{hint}", usage=True)
     for item in shown:
         if item.kind == "entity":
