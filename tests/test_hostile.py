@@ -232,18 +232,18 @@ def test_projection_is_finite_or_a_usage_error(
     assert years == list(range(years[0], years[0] + len(years)))
 
 
-def test_an_edition_of_four_digits_or_more_is_refused_by_validate_and_every_command(
+def test_an_edition_of_five_digits_or_more_is_refused_by_validate_and_every_command(
     invoke: Any, write: Callable[[str, str], Path], tmp_path: Path
 ) -> None:
-    """An edition is below 1000 (a four-digit --meeting is a year): one of 10**20, which validate
-    used to accept, made `export --sqlite` fail with an internal OverflowError."""
+    """An edition has at most four digits, as a year: one of 10**20, which validate used to accept,
+    made `export --sqlite` fail with an internal OverflowError."""
     from conftest import MINIMAL
 
-    for edition in ("1000", "1" + "0" * 20):
+    for edition in ("10000", "1" + "0" * 20):
         path = write(MINIMAL.replace("edition: 6", f"edition: {edition}"), f"e{len(edition)}.yaml")
         checked = invoke("validate", str(path))
         assert checked.exit_code == 1
-        assert "edition: Input should be less than or equal to 999" in checked.stdout
+        assert "edition: Input should be less than or equal to 9999" in checked.stdout
         for args in (["meetings", "--json"], ["export", "--sqlite", str(tmp_path / f"x{len(edition)}.db")]):
             result = invoke(*args, "--data", str(path))
             assert result.exit_code == 1 and result.stdout == ""

@@ -72,8 +72,9 @@ Rate = Annotated[
     Field(gt=-1, le=RATE_MAX, allow_inf_nan=False, description="A fraction: 0.8 is 80 %."),
 ]
 Year = Annotated[int, Field(ge=1, le=9999)]
-# An edition is below 1000: `--meeting` reads a four-digit number as a year (and SQLite holds it).
-MAX_EDITION = 999
+# An edition has at most four digits, as a year has (and SQLite holds it). One of 1000 or more is
+# named by its year: `--meeting` reads a four-digit number as a year.
+MAX_EDITION = 9999
 Qualifier = Literal["stated", "more_than", "less_than", "approaching", "about"]
 PointKind = Literal[
     "statement", "proposal", "advocacy", "announcement", "estimate", "observation", "concern", "context"
