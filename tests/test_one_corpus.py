@@ -170,3 +170,12 @@ def test_a_country_code_that_is_no_entity_is_said_once_like_a_name(invoke: Invok
     result = invoke("meetings", "--data", str(path), "--json")
     assert result.exit_code == 0
     assert result.stderr.count("\n") == 1 and "'XX'" in result.stderr and "no entity's" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["meetings", "--data", ""], ["--data", "", "areas"], ["validate", ""]], ids=" ".join
+)
+def test_an_empty_data_path_is_a_usage_error_not_the_current_folder(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "needs a file or a folder" in result.stderr and result.stderr.count("\n") == 1

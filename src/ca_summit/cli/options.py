@@ -173,11 +173,23 @@ LangOption = Annotated[
         help=f"Language of labels and text: en (default) or fr (also {LANG_ENV}).",
     ),
 ]
+
+
+def data_path_argument(text: str) -> Path:
+    """--data's value: a path, never the empty text (which Path would read as the current folder)."""
+    if not text:
+        raise typer.BadParameter(
+            f"needs a file or a folder (for the bundled data, leave --data and {DATA_ENV} unset)"
+        )
+    return Path(text)
+
+
 DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
         metavar="PATH",
+        parser=data_path_argument,
         show_default=False,
         help="A meeting file, or a folder of data files read with its subfolders, instead of the "
         f"bundled data (also {DATA_ENV}).",

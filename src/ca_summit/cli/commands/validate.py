@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
+from ..options import data_path_argument
 from . import Context
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ def options(
     path: Annotated[
         Path | None,
         typer.Argument(
+            parser=data_path_argument,
             help="The file, or folder of meeting files, to check (default: --data, or the bundled file).",
             show_default=False,
         ),
